@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ingestConfig } from "./ingestConfig.ts";
+import { warehouseConfig } from "./warehouseConfig.ts";
+
+/**
+ * The one configuration schema: every threshold and weight, with its default.
+ * Each section lives in its own file beside this one; README "Configuration" explains each value.
+ */
+export const configSchema = z
+  .object({
+    warehouse: warehouseConfig,
+    ingest: ingestConfig,
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
