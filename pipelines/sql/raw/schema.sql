@@ -7,6 +7,8 @@
 create table if not exists raw_bundles (
     week          varchar not null,   -- 'YYYY-Www'
     checksum      varchar not null,   -- sha256 over the bundle's content (see README)
+    manifest_sha256 varchar not null, -- with file_bytes: the cheap "same delivery" test
+    file_bytes    json not null,      -- {"cdr/cdr_20261109.csv": 123456, ...} sizes as delivered
     generated_at  varchar,
     loaded_at     timestamp not null,
     rows_by_table json not null       -- {"cdr": 123, ...} rows accepted

@@ -1,0 +1,21 @@
+import { dirname, join } from "node:path";
+import { parseCommandArgs } from "../lib/parseCommandArgs.ts";
+import { UsageError } from "../lib/errors.ts";
+import { withWarehouse } from "../db/withWarehouse.ts";
+import { ingestPath } from "../ingest/ingestPath.ts";
+import { writeReport } from "../lib/writeReport.ts";
+
+/** `churnwatch ingest PATH`: exit 0 when every bundle loaded (or had nothing new), 1 when one failed. */
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const { positionals, globals } = parseCommandArgs("ingest", argv, {});
+  if (positionals.length !== 1) throw new UsageError("churnwatch ingest PATH: give one bundle folder or extracts root");
+  const { config } = globals.loaded;
+  const report = await withWarehouse({ db: globals.db, warehouse: config.warehouse }, (conn) =>
+    ingestPath(conn, positionals[0], config, {
+      log: (line) => process.stderr.write(`${line}\n`),
+      tempDir: join(dirname(globals.db), ".tmp"),
+    }),
+  );
+  if (globals.json) writeReport({ command: "ingest", ingest: report });
+  return report.bundles.some((b) => b.outcome === "failed") ? 1 : 0;
+}

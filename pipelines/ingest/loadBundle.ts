@@ -1,0 +1,241 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { join, basename } from "node:path";
+import { createHash } from "node:crypto";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Config } from "../config/configSchema.ts";
+import { BundleError } from "../lib/errors.ts";
+import { addDays, weekStart } from "../lib/isoWeek.ts";
+import { readManifest, type Manifest } from "./readManifest.ts";
+import { resolveBundleFile } from "./resolveBundleFile.ts";
+import { scanSourceFile, type SourceFileScan } from "./scanSourceFile.ts";
+import { contractTables, TABLE_NAMES } from "./contractTables.ts";
+import { loadSourceFile, type RejectedRecord } from "./loadSourceFile.ts";
+import { removeDuplicateKeys, type LoadedSource } from "./removeDuplicateKeys.ts";
+import { collectRawLines } from "./collectRawLines.ts";
+
+export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
+
+/** What a load did; no personal value in it (privacy.md): safe for logs and run reports. */
+export interface BundleReport {
+  bundle: string;
+  week: string | null;
+  outcome: BundleOutcome;
+  checksum: string | null;
+  message: string | null;
+  durationMs: number;
+  rows: Record<string, number>;
+  rejects: Array<{ file: string; rows: number; rejected: number; reasons: Record<string, number> }>;
+}
+
+interface PlannedFile {
+  table: (typeof TABLE_NAMES)[number];
+  label: string;
+  path: string;
+  readPath: string;
+  gzip: boolean;
+  rows: number;
+  bytes: number;
+  scan?: SourceFileScan;
+}
+
+/**
+ * Loads one bundle folder whole or not at all (one transaction). The same content again changes
+ * nothing; a changed re-delivery of a loaded week replaces that week; an older week is accepted.
+ */
+export async function loadBundle(
+  conn: DuckDBConnection,
+  bundleDir: string,
+  config: Config,
+  log: (line: string) => void,
+  tempRoot: string,
+): Promise<BundleReport> {
+  const started = Date.now();
+  const label = basename(bundleDir);
+  const report: BundleReport = {
+    bundle: label, week: null, outcome: "failed", checksum: null, message: null, durationMs: 0, rows: {}, rejects: [],
+  };
+  const temp = mkdtempSync(join(tempRoot, "ingest-"));
+  let inTransaction = false;
+  try {
+    const { manifest, sha256: manifestSha } = readManifest(bundleDir, label);
+    report.week = manifest.week;
+    const files = planFiles(bundleDir, label, manifest, temp);
+    const fileBytes = Object.fromEntries(files.map((f) => [f.label, f.bytes]));
+
+    const previous = await loadedDelivery(conn, manifest.week);
+    if (previous && previous.manifestSha === manifestSha && previous.fileBytes === JSON.stringify(fileBytes)) {
+      return finish(report, "unchanged", previous.checksum, started);
+    }
+
+    log(`${label}: reading ${files.length} files`);
+    for (const file of files) {
+      file.scan = await scanSourceFile(file.path, {
+        gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter,
+        utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
+      });
+      checkHeader(file, contractTables[file.table].columns);
+      if (file.scan.records !== file.rows) {
+        throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
+      }
+    }
+    const checksum = bundleChecksum(manifest, files);
+    report.checksum = checksum;
+    if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
+
+    log(`${label}: loading week ${manifest.week}${previous ? " (replacing the earlier delivery)" : ""}`);
+    await conn.run("begin transaction");
+    inTransaction = true;
+    for (const table of TABLE_NAMES) {
+      await conn.run(`delete from ${contractTables[table].rawTable} where week = $week`, { week: manifest.week });
+    }
+    await conn.run("delete from raw_rejects where week = $week", { week: manifest.week });
+    await conn.run("delete from raw_bundles where week = $week", { week: manifest.week });
+
+    const bounds = {
+      week_start: `${weekStart(manifest.week)} 00:00:00`,
+      week_end: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
+    };
+    const rejectsByFile = new Map<string, { file: PlannedFile; count: number; list: RejectedRecord[] }>();
+    for (const table of TABLE_NAMES) {
+      const spec = contractTables[table];
+      const sources: LoadedSource[] = [];
+      for (const file of files.filter((f) => f.table === table)) {
+        const scan = file.scan!;
+        const loaded = await loadSourceFile(conn, spec, {
+          week: manifest.week, weekStart: bounds.week_start, weekEnd: bounds.week_end,
+          delimiter: manifest.delimiter, readPath: file.readPath, scan,
+          rejectsKept: config.ingest.rejectsKeptPerFile,
+        });
+        report.rows[table] = (report.rows[table] ?? 0) + loaded.inserted;
+        rejectsByFile.set(file.label, { file, count: loaded.rejectCount, list: loaded.rejects });
+        sources.push({ label: file.label, readPath: file.readPath, scan, lines: loaded.lines });
+        log(`${label}/${file.label}: ${loaded.inserted} rows${loaded.rejectCount ? `, ${loaded.rejectCount} refused` : ""}`);
+      }
+      const duplicates = await removeDuplicateKeys(conn, spec, sources, { week: manifest.week, delim: manifest.delimiter, ...bounds });
+      for (const [fileLabel, list] of duplicates) {
+        const entry = rejectsByFile.get(fileLabel)!;
+        entry.count += list.length;
+        entry.list.push(...list);
+        report.rows[table] -= list.length;
+      }
+    }
+
+    for (const { file, count, list } of rejectsByFile.values()) {
+      const reasons: Record<string, number> = {};
+      for (const r of list) {
+        const key = r.column ? `${r.column}: ${r.reason}` : r.reason;
+        reasons[key] = (reasons[key] ?? 0) + 1;
+      }
+      report.rejects.push({ file: file.label, rows: file.rows, rejected: count, reasons });
+      if (count > config.ingest.rejectLimitShare * file.rows) {
+        const shown = [...list].sort((a, b) => a.line - b.line).slice(0, config.ingest.rejectsShownInMessage)
+          .map((r) => `line ${r.line}: ${r.column ? `${r.column}: ` : ""}${r.reason}`).join("; ");
+        throw new BundleError(
+          `${label}/${file.label}: ${count} of ${file.rows} rows refused (${percent(count, file.rows)}, ` +
+          `limit ${percent(config.ingest.rejectLimitShare, 1)}): ${shown}`,
+        );
+      }
+      await storeRejects(conn, manifest.week, file, list);
+    }
+
+    await conn.run(
+      `insert into raw_bundles values ($week, $checksum, $manifest_sha, $file_bytes::json, $generated_at, now()::timestamp, $rows::json)`,
+      {
+        week: manifest.week, checksum, manifest_sha: manifestSha, file_bytes: JSON.stringify(fileBytes),
+        generated_at: manifest.generated_at ?? null, rows: JSON.stringify(report.rows),
+      } as never,
+    );
+    finish(report, previous ? "replaced" : "loaded", checksum, started);
+    await recordRun(conn, report, started);
+    await conn.run("commit");
+    inTransaction = false;
+    return report;
+  } catch (e) {
+    if (inTransaction) await conn.run("rollback");
+    if (!(e instanceof BundleError)) throw e;
+    report.message = e.message;
+    report.rows = {};
+    finish(report, "failed", report.checksum, started);
+    await recordRun(conn, report, started);
+    return report;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function planFiles(bundleDir: string, label: string, manifest: Manifest, temp: string): PlannedFile[] {
+  return manifest.files.map((entry, i) => {
+    const path = resolveBundleFile(bundleDir, entry.path, label);
+    const gzip = entry.path.endsWith(".gz");
+    // DuckDB reads only UTF-8: a GBK file is read through its transcoded copy.
+    const readPath = manifest.encoding === "gbk" ? join(temp, `${i}.csv`) : path;
+    return { table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: statSync(path).size };
+  });
+}
+
+function checkHeader(file: PlannedFile, columns: readonly string[]): void {
+  const header = file.scan!.header;
+  const missing = columns.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    throw new BundleError(`${file.label}: header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  }
+  const repeated = columns.filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
+  if (repeated.length > 0) throw new BundleError(`${file.label}: header repeats column ${repeated.join(", ")}`);
+}
+
+/** Content checksum: the contract fields of the manifest and every file's sha256 (not generated_at). */
+function bundleChecksum(manifest: Manifest, files: PlannedFile[]): string {
+  const content = {
+    contract: manifest.contract, week: manifest.week, encoding: manifest.encoding, delimiter: manifest.delimiter,
+    files: files.map((f) => ({ table: f.table, path: f.label, rows: f.rows, sha256: f.scan!.sha256 }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+  };
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+}
+
+async function loadedDelivery(conn: DuckDBConnection, week: string) {
+  const rows = (
+    await conn.runAndReadAll(
+      "select checksum, manifest_sha256, file_bytes::varchar as file_bytes from raw_bundles where week = $week",
+      { week },
+    )
+  ).getRowObjectsJS() as Array<{ checksum: string; manifest_sha256: string; file_bytes: string }>;
+  if (rows.length === 0) return null;
+  return { checksum: rows[0].checksum, manifestSha: rows[0].manifest_sha256, fileBytes: JSON.stringify(JSON.parse(rows[0].file_bytes)) };
+}
+
+async function storeRejects(conn: DuckDBConnection, week: string, file: PlannedFile, list: RejectedRecord[]): Promise<void> {
+  if (list.length === 0) return;
+  const missing = new Set(list.filter((r) => r.rawLine === null).map((r) => r.line));
+  const raw = await collectRawLines(file.readPath, file.gzip && file.readPath === file.path, missing);
+  await conn.run(
+    `insert into raw_rejects
+     select $week, $file, r.line, r.column_name, r.reason, r.raw_line
+     from (select unnest($rejects::json::struct(line bigint, column_name varchar, reason varchar, raw_line varchar)[]) as r)`,
+    {
+      week, file: file.label,
+      rejects: JSON.stringify(list.map((r) => ({ line: r.line, column_name: r.column, reason: r.reason, raw_line: r.rawLine ?? raw.get(r.line) ?? null }))),
+    },
+  );
+}
+
+async function recordRun(conn: DuckDBConnection, report: BundleReport, started: number): Promise<void> {
+  await conn.run(
+    `insert into load_runs values (to_timestamp($started / 1000)::timestamp, now()::timestamp, $bundle, $week, $checksum, $outcome, $message, $duration, $report::json)`,
+    {
+      started, bundle: report.bundle, week: report.week, checksum: report.checksum, outcome: report.outcome,
+      message: report.message, duration: report.durationMs, report: JSON.stringify({ rows: report.rows, rejects: report.rejects }),
+    } as never,
+  );
+}
+
+function finish(report: BundleReport, outcome: BundleOutcome, checksum: string | null, started: number): BundleReport {
+  report.outcome = outcome;
+  report.checksum = checksum;
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+function percent(part: number, whole: number): string {
+  return `${((100 * part) / Math.max(whole, 1)).toFixed(2)} %`;
+}

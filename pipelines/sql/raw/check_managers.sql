@@ -1,0 +1,29 @@
+-- Checks one delivered managers file against the extract contract (extract-contract.md, "managers").
+-- Reads:   src($path, $delim), the file's records as text under the contract's column names.
+-- Returns: one row per record, as raw_managers, with reject_column / reject_reason (null when valid).
+with source as (
+    select * from src($path, $delim)
+),
+
+checked as (
+    select
+        manager_id,
+        manager_name,
+        branch,
+        phone,
+        email,
+        case
+            when manager_id is null then ['manager_id', 'required']
+        end as reject
+    from source
+),
+
+final as (
+    select
+        * exclude (reject),
+        reject[1] as reject_column,
+        reject[2] as reject_reason
+    from checked
+)
+
+select * from final

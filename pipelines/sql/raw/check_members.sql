@@ -1,0 +1,57 @@
+-- Checks one delivered members file against the extract contract (extract-contract.md, "members").
+-- Reads:   src($path, $delim), the file's records as text under the contract's column names.
+-- Returns: one row per record, typed as raw_members, with reject_column / reject_reason naming
+--          the first rule it breaks (null when it keeps all). Reasons never carry the value.
+with source as (
+    select * from src($path, $delim)
+),
+
+typed as (
+    select
+        msisdn,
+        group_id,
+        role,
+        vip_level,
+        try_cast(join_date as date) as join_date,
+        status,
+        try_cast(status_date as date) as status_date,
+        try_cast(plan_fee as decimal(12, 2)) as plan_fee_cny,
+        try_cast(contract_end as date) as contract_end,
+        join_date as join_date_text,
+        status_date as status_date_text,
+        plan_fee as plan_fee_text,
+        contract_end as contract_end_text
+    from source
+),
+
+checked as (
+    select
+        *,
+        case
+            when msisdn is null then ['msisdn', 'required']
+            when not regexp_full_match(msisdn, '[0-9]{11}') then ['msisdn', 'not 11 digits']
+            when group_id is null then ['group_id', 'required']
+            when role not in ('member', 'contact', 'decision_maker', 'dept_head', 'influencer')
+                then ['role', 'not one of member, contact, decision_maker, dept_head, influencer']
+            when vip_level not in ('none', 'silver', 'gold', 'diamond')
+                then ['vip_level', 'not one of none, silver, gold, diamond']
+            when join_date_text is not null and join_date is null then ['join_date', 'not a date YYYY-MM-DD']
+            when status not in ('active', 'suspended', 'closed', 'ported_out', 'left_group')
+                then ['status', 'not one of active, suspended, closed, ported_out, left_group']
+            when status_date_text is not null and status_date is null then ['status_date', 'not a date YYYY-MM-DD']
+            when plan_fee_text is not null and (plan_fee_cny is null or plan_fee_cny < 0)
+                then ['plan_fee', 'not a decimal >= 0']
+            when contract_end_text is not null and contract_end is null then ['contract_end', 'not a date YYYY-MM-DD']
+        end as reject
+    from typed
+),
+
+final as (
+    select
+        * exclude (reject, join_date_text, status_date_text, plan_fee_text, contract_end_text),
+        reject[1] as reject_column,
+        reject[2] as reject_reason
+    from checked
+)
+
+select * from final
