@@ -41,7 +41,7 @@ export async function removeDuplicateKeys(
     `delete from ${spec.rawTable} t where week = $week and exists (select 1 from cw_dup_keys d where ${keyJoin})`,
     { week: params.week },
   );
-  const firstSeen = new Map<string, string>(); // key → "file line N"; values stay in memory only
+  const firstSeen = new Map<string, string>(); // key → "file line N"; key values stay in memory, never in a message
   const check = sqlText(spec.checkSql);
   for (const source of sources) {
     await defineSourceMacro(conn, spec, source.scan.header);
@@ -51,12 +51,12 @@ export async function removeDuplicateKeys(
     );
     const rows = (
       await conn.runAndReadAll(
-        `select t.rowid as rid, t.rowid - (select min(rowid) from cw_checked) as pos,
+        `select t.rowid - (select min(rowid) from cw_checked) as pos,
                 ${spec.key.map((k) => `t.${k}`).join(", ")} from cw_checked t
          where t.reject_reason is null and exists (select 1 from cw_dup_keys d where ${keyJoin})
          order by t.rowid`,
       )
-    ).getRowObjectsJS() as Array<Record<string, unknown> & { rid: bigint; pos: bigint }>;
+    ).getRowObjectsJS() as Array<Record<string, unknown> & { pos: bigint }>;
     const keep: number[] = [];
     for (const row of rows) {
       const key = JSON.stringify(spec.key.map((k) => row[k]));
@@ -64,7 +64,7 @@ export async function removeDuplicateKeys(
       const first = firstSeen.get(key);
       if (first === undefined) {
         firstSeen.set(key, `${source.label} line ${line}`);
-        keep.push(Number(row.rid));
+        keep.push(Number(row.pos));
       } else {
         const list = refused.get(source.label) ?? [];
         list.push({ line, column: spec.key.join("+"), reason: `duplicate key (first at ${first})`, rawLine: null });
@@ -75,8 +75,9 @@ export async function removeDuplicateKeys(
       await conn.run(
         `insert into ${spec.rawTable} by name
          select $week as week, * exclude (reject_column, reject_reason)
-         from cw_checked where rowid in (select unnest(string_split($rids, ','))::bigint)`,
-        { week: params.week, rids: keep.join(",") },
+         from cw_checked
+         where rowid - (select min(rowid) from cw_checked) in (select unnest(string_split($positions, ','))::bigint)`,
+        { week: params.week, positions: keep.join(",") },
       );
     }
     await conn.run("drop table cw_checked");
