@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ingestConfig } from "./ingestConfig.ts";
 import { warehouseConfig } from "./warehouseConfig.ts";
+import { signalsConfig } from "./signalsConfig.ts";
+import { scoringConfig } from "./scoringConfig.ts";
+import { privacyConfig } from "./privacyConfig.ts";
 
 /**
  * The one configuration schema: every threshold and weight, with its default.
@@ -10,6 +13,9 @@ export const configSchema = z
   .object({
     warehouse: warehouseConfig,
     ingest: ingestConfig,
+    signals: signalsConfig,
+    scoring: scoringConfig,
+    privacy: privacyConfig,
   })
   .strict();
 

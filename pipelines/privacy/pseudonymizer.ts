@@ -1,0 +1,28 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, isAbsolute, join } from "node:path";
+import type { Config } from "../config/configSchema.ts";
+
+export type Pseudonymizer = (msisdn: string) => string;
+
+/**
+ * The keyed pseudonym of a member (HMAC-SHA256 of the number, 16 hex chars): stable across weeks,
+ * useless without the key. The key is read from the environment, else from a key file beside the
+ * warehouse, created with random bytes the first time (owner-only, never committed).
+ */
+export function pseudonymizer(config: Config, warehouseDb: string): Pseudonymizer {
+  const key = readOrCreateKey(config, warehouseDb);
+  return (msisdn: string) => createHmac("sha256", key).update(msisdn).digest("hex").slice(0, 16);
+}
+
+function readOrCreateKey(config: Config, warehouseDb: string): Buffer {
+  const fromEnv = process.env[config.privacy.keyEnv];
+  if (fromEnv) return Buffer.from(fromEnv, "utf8");
+  const base = warehouseDb === ":memory:" ? process.cwd() : dirname(warehouseDb);
+  const file = isAbsolute(config.privacy.keyFile) ? config.privacy.keyFile : join(base, config.privacy.keyFile);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
+}
