@@ -9,8 +9,8 @@ import { readManifest, type Manifest } from "./readManifest.ts";
 import { resolveBundleFile } from "./resolveBundleFile.ts";
 import { scanSourceFile, type SourceFileScan } from "./scanSourceFile.ts";
 import { contractTables, TABLE_NAMES } from "./contractTables.ts";
-import { loadSourceFile, type RejectedRecord } from "./loadSourceFile.ts";
-import { removeDuplicateKeys, type LoadedSource } from "./removeDuplicateKeys.ts";
+import { loadSourceGroup, type LoadedFile, type RejectedRecord } from "./loadSourceGroup.ts";
+import { removeDuplicateKeys } from "./removeDuplicateKeys.ts";
 import { collectRawLines } from "./collectRawLines.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
@@ -95,32 +95,28 @@ export async function loadBundle(
       week_start: `${weekStart(manifest.week)} 00:00:00`,
       week_end: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
     };
-    const rejectsByFile = new Map<string, { file: PlannedFile; count: number; list: RejectedRecord[] }>();
+    const loadedFiles: Array<{ planned: PlannedFile; loaded: LoadedFile }> = [];
     for (const table of TABLE_NAMES) {
       const spec = contractTables[table];
-      const sources: LoadedSource[] = [];
-      for (const file of files.filter((f) => f.table === table)) {
-        const scan = file.scan!;
-        const loaded = await loadSourceFile(conn, spec, {
-          week: manifest.week, weekStart: bounds.week_start, weekEnd: bounds.week_end,
-          delimiter: manifest.delimiter, readPath: file.readPath, scan,
-          rejectsKept: config.ingest.rejectsKeptPerFile,
-        });
-        report.rows[table] = (report.rows[table] ?? 0) + loaded.inserted;
-        rejectsByFile.set(file.label, { file, count: loaded.rejectCount, list: loaded.rejects });
-        sources.push({ label: file.label, readPath: file.readPath, scan, lines: loaded.lines });
-        log(`${label}/${file.label}: ${loaded.inserted} rows${loaded.rejectCount ? `, ${loaded.rejectCount} refused` : ""}`);
+      const groups = groupByHeader(files.filter((f) => f.table === table));
+      const loadedGroups: LoadedFile[][] = [];
+      for (const group of groups) {
+        const loaded = await loadSourceGroup(
+          conn, spec,
+          group.map((f) => ({ label: f.label, readPath: f.readPath, scan: f.scan! })),
+          { week: manifest.week, delimiter: manifest.delimiter, weekStart: bounds.week_start, weekEnd: bounds.week_end, rejectsKept: config.ingest.rejectsKeptPerFile },
+        );
+        loadedGroups.push(loaded);
+        loaded.forEach((l, i) => loadedFiles.push({ planned: group[i], loaded: l }));
       }
-      const duplicates = await removeDuplicateKeys(conn, spec, sources, { week: manifest.week, delim: manifest.delimiter, ...bounds });
-      for (const [fileLabel, list] of duplicates) {
-        const entry = rejectsByFile.get(fileLabel)!;
-        entry.count += list.length;
-        entry.list.push(...list);
-        report.rows[table] -= list.length;
+      await removeDuplicateKeys(conn, spec, loadedGroups, { week: manifest.week, delim: manifest.delimiter, ...bounds });
+      for (const l of loadedGroups.flat()) {
+        report.rows[table] = (report.rows[table] ?? 0) + l.inserted;
+        log(`${label}/${l.label}: ${l.inserted} rows${l.rejectCount ? `, ${l.rejectCount} refused` : ""}`);
       }
     }
 
-    for (const { file, count, list } of rejectsByFile.values()) {
+    for (const { planned: file, loaded: { rejectCount: count, rejects: list } } of loadedFiles) {
       const reasons: Record<string, number> = {};
       for (const r of list) {
         const key = r.column ? `${r.column}: ${r.reason}` : r.reason;
@@ -171,6 +167,16 @@ function planFiles(bundleDir: string, label: string, manifest: Manifest, temp: s
     const readPath = manifest.encoding === "gbk" ? join(temp, `${i}.csv`) : path;
     return { table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: statSync(path).size };
   });
+}
+
+/** Files of one table that share a header, in manifest order: each group is one DuckDB read. */
+function groupByHeader(files: PlannedFile[]): PlannedFile[][] {
+  const groups = new Map<string, PlannedFile[]>();
+  for (const f of files) {
+    const key = JSON.stringify(f.scan!.header);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()];
 }
 
 function checkHeader(file: PlannedFile, columns: readonly string[]): void {

@@ -1,6 +1,6 @@
 -- Checks one delivered billing file against the extract contract (extract-contract.md, "billing").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record, typed as raw_billing, with reject_column / reject_reason naming
+-- Returns: one row per record (with the reader's `filename`), typed as raw_billing, with reject_column / reject_reason naming
 --          the first rule it breaks (null when it keeps all). Reasons never carry the value.
 with source as (
     select * from src($path, $delim)
@@ -8,6 +8,7 @@ with source as (
 
 typed as (
     select
+        filename,
         msisdn,
         bill_month,
         try_cast(total_fee as decimal(12, 2)) as total_fee_cny,
@@ -23,15 +24,15 @@ checked as (
     select
         *,
         case
-            when msisdn is null then ['msisdn', 'required']
-            when not regexp_full_match(msisdn, '[0-9]{11}') then ['msisdn', 'not 11 digits']
-            when bill_month is null then ['bill_month', 'required']
-            when not regexp_full_match(bill_month, '[0-9]{4}-(0[1-9]|1[0-2])') then ['bill_month', 'not a month YYYY-MM']
-            when fee_texts[1] is not null and total_fee_cny is null then ['total_fee', 'not a decimal']
-            when fee_texts[2] is not null and voice_fee_cny is null then ['voice_fee', 'not a decimal']
-            when fee_texts[3] is not null and data_fee_cny is null then ['data_fee', 'not a decimal']
-            when fee_texts[4] is not null and sms_fee_cny is null then ['sms_fee', 'not a decimal']
-            when fee_texts[5] is not null and other_fee_cny is null then ['other_fee', 'not a decimal']
+            when msisdn is null then 'msisdn|required'
+            when not regexp_full_match(msisdn, '[0-9]{11}') then 'msisdn|not 11 digits'
+            when bill_month is null then 'bill_month|required'
+            when not regexp_full_match(bill_month, '[0-9]{4}-(0[1-9]|1[0-2])') then 'bill_month|not a month YYYY-MM'
+            when fee_texts[1] is not null and total_fee_cny is null then 'total_fee|not a decimal'
+            when fee_texts[2] is not null and voice_fee_cny is null then 'voice_fee|not a decimal'
+            when fee_texts[3] is not null and data_fee_cny is null then 'data_fee|not a decimal'
+            when fee_texts[4] is not null and sms_fee_cny is null then 'sms_fee|not a decimal'
+            when fee_texts[5] is not null and other_fee_cny is null then 'other_fee|not a decimal'
         end as reject
     from typed
 ),
@@ -39,8 +40,8 @@ checked as (
 final as (
     select
         * exclude (reject, fee_texts),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 

@@ -1,6 +1,6 @@
 -- Checks one delivered cdr file against the extract contract (extract-contract.md, "cdr").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record DuckDB could split into fields, typed as raw_cdr, with
+-- Returns: one row per record (with the reader's `filename`) DuckDB could split into fields, typed as raw_cdr, with
 --          reject_column / reject_reason naming the first rule it breaks (null when it keeps all).
 -- Why SQL: a 40 M-row week is checked in DuckDB's vectorised engine, never row by row in JS;
 --          reasons name the rule, never the value (privacy.md).
@@ -10,12 +10,13 @@ with source as (
 
 typed as (
     select
+        filename,
         record_id,
         msisdn,
         record_type,
         other_party,
         other_network,
-        try_strptime(start_time, '%Y-%m-%d %H:%M:%S') as start_time,
+        try_cast(start_time as timestamp) as start_time,
         try_cast(duration_s as integer) as duration_s,
         cell_id,
         imei,
@@ -28,21 +29,24 @@ checked as (
     select
         *,
         case
-            when record_id is null then ['record_id', 'required']
-            when msisdn is null then ['msisdn', 'required']
-            when not regexp_full_match(msisdn, '[0-9]{11}') then ['msisdn', 'not 11 digits']
-            when record_type is null then ['record_type', 'required']
+            when record_id is null then 'record_id|required'
+            when msisdn is null then 'msisdn|required'
+            when not regexp_full_match(msisdn, '[0-9]{11}') then 'msisdn|not 11 digits'
+            when record_type is null then 'record_type|required'
             when record_type not in ('MOC', 'MTC', 'SMS_MO', 'SMS_MT', 'CFW')
-                then ['record_type', 'not one of MOC, MTC, SMS_MO, SMS_MT, CFW']
+                then 'record_type|not one of MOC, MTC, SMS_MO, SMS_MT, CFW'
             when other_network not in ('CMCC', 'CU', 'CT', 'FIXED', 'INTL', 'UNKNOWN')
-                then ['other_network', 'not one of CMCC, CU, CT, FIXED, INTL, UNKNOWN']
-            when start_time_text is null then ['start_time', 'required']
-            when start_time is null then ['start_time', 'not a timestamp YYYY-MM-DD HH:MM:SS']
+                then 'other_network|not one of CMCC, CU, CT, FIXED, INTL, UNKNOWN'
+            when start_time_text is null then 'start_time|required'
+            -- a cast plus a shape test is ~4x cheaper than strptime over 40 M rows
+            when start_time is null
+                or not regexp_full_match(start_time_text, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}')
+                then 'start_time|not a timestamp YYYY-MM-DD HH:MM:SS'
             when start_time < $week_start or start_time >= $week_end
-                then ['start_time', 'outside the bundle''s week']
+                then 'start_time|outside the bundle''s week'
             when duration_s_text is not null and (duration_s is null or duration_s < 0)
-                then ['duration_s', 'not an integer >= 0']
-            when not regexp_full_match(imei, '[0-9]{14,16}') then ['imei', 'not 14-16 digits']
+                then 'duration_s|not an integer >= 0'
+            when not regexp_full_match(imei, '[0-9]{14,16}') then 'imei|not 14-16 digits'
         end as reject
     from typed
 ),
@@ -50,8 +54,8 @@ checked as (
 final as (
     select
         * exclude (reject, start_time_text, duration_s_text),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 

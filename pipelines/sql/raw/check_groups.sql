@@ -1,6 +1,6 @@
 -- Checks one delivered groups file against the extract contract (extract-contract.md, "groups").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record, typed as raw_groups, with reject_column / reject_reason naming
+-- Returns: one row per record (with the reader's `filename`), typed as raw_groups, with reject_column / reject_reason naming
 --          the first rule it breaks (null when it keeps all). Reasons never carry the value.
 with source as (
     select * from src($path, $delim)
@@ -8,6 +8,7 @@ with source as (
 
 typed as (
     select
+        filename,
         group_id,
         group_name,
         group_class,
@@ -30,14 +31,14 @@ checked as (
     select
         *,
         case
-            when group_id is null then ['group_id', 'required']
-            when group_name is null then ['group_name', 'required']
-            when group_class not in ('A', 'B', 'C') then ['group_class', 'not one of A, B, C']
+            when group_id is null then 'group_id|required'
+            when group_name is null then 'group_name|required'
+            when group_class not in ('A', 'B', 'C') then 'group_class|not one of A, B, C'
             when employee_count_text is not null and (employee_count is null or employee_count < 0)
-                then ['employee_count', 'not an integer >= 0']
+                then 'employee_count|not an integer >= 0'
             when annual_revenue_text is not null and (annual_revenue_10k_cny is null or annual_revenue_10k_cny < 0)
-                then ['annual_revenue', 'not a decimal >= 0']
-            when contract_end_text is not null and contract_end is null then ['contract_end', 'not a date YYYY-MM-DD']
+                then 'annual_revenue|not a decimal >= 0'
+            when contract_end_text is not null and contract_end is null then 'contract_end|not a date YYYY-MM-DD'
         end as reject
     from typed
 ),
@@ -45,8 +46,8 @@ checked as (
 final as (
     select
         * exclude (reject, employee_count_text, annual_revenue_text, contract_end_text),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 

@@ -1,6 +1,6 @@
 -- Checks one delivered managers file against the extract contract (extract-contract.md, "managers").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record, as raw_managers, with reject_column / reject_reason (null when valid).
+-- Returns: one row per record (with the reader's `filename`), as raw_managers, with reject_column / reject_reason (null when valid).
 with source as (
     select * from src($path, $delim)
 ),
@@ -12,8 +12,9 @@ checked as (
         branch,
         phone,
         email,
+        filename,
         case
-            when manager_id is null then ['manager_id', 'required']
+            when manager_id is null then 'manager_id|required'
         end as reject
     from source
 ),
@@ -21,8 +22,8 @@ checked as (
 final as (
     select
         * exclude (reject),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 

@@ -1,6 +1,6 @@
 -- Checks one delivered members file against the extract contract (extract-contract.md, "members").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record, typed as raw_members, with reject_column / reject_reason naming
+-- Returns: one row per record (with the reader's `filename`), typed as raw_members, with reject_column / reject_reason naming
 --          the first rule it breaks (null when it keeps all). Reasons never carry the value.
 with source as (
     select * from src($path, $delim)
@@ -8,6 +8,7 @@ with source as (
 
 typed as (
     select
+        filename,
         msisdn,
         group_id,
         role,
@@ -28,20 +29,20 @@ checked as (
     select
         *,
         case
-            when msisdn is null then ['msisdn', 'required']
-            when not regexp_full_match(msisdn, '[0-9]{11}') then ['msisdn', 'not 11 digits']
-            when group_id is null then ['group_id', 'required']
+            when msisdn is null then 'msisdn|required'
+            when not regexp_full_match(msisdn, '[0-9]{11}') then 'msisdn|not 11 digits'
+            when group_id is null then 'group_id|required'
             when role not in ('member', 'contact', 'decision_maker', 'dept_head', 'influencer')
-                then ['role', 'not one of member, contact, decision_maker, dept_head, influencer']
+                then 'role|not one of member, contact, decision_maker, dept_head, influencer'
             when vip_level not in ('none', 'silver', 'gold', 'diamond')
-                then ['vip_level', 'not one of none, silver, gold, diamond']
-            when join_date_text is not null and join_date is null then ['join_date', 'not a date YYYY-MM-DD']
+                then 'vip_level|not one of none, silver, gold, diamond'
+            when join_date_text is not null and join_date is null then 'join_date|not a date YYYY-MM-DD'
             when status not in ('active', 'suspended', 'closed', 'ported_out', 'left_group')
-                then ['status', 'not one of active, suspended, closed, ported_out, left_group']
-            when status_date_text is not null and status_date is null then ['status_date', 'not a date YYYY-MM-DD']
+                then 'status|not one of active, suspended, closed, ported_out, left_group'
+            when status_date_text is not null and status_date is null then 'status_date|not a date YYYY-MM-DD'
             when plan_fee_text is not null and (plan_fee_cny is null or plan_fee_cny < 0)
-                then ['plan_fee', 'not a decimal >= 0']
-            when contract_end_text is not null and contract_end is null then ['contract_end', 'not a date YYYY-MM-DD']
+                then 'plan_fee|not a decimal >= 0'
+            when contract_end_text is not null and contract_end is null then 'contract_end|not a date YYYY-MM-DD'
         end as reject
     from typed
 ),
@@ -49,8 +50,8 @@ checked as (
 final as (
     select
         * exclude (reject, join_date_text, status_date_text, plan_fee_text, contract_end_text),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 

@@ -1,6 +1,6 @@
 -- Checks one delivered tac file against the extract contract (extract-contract.md, "tac").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record, typed as raw_tac, with reject_column / reject_reason naming
+-- Returns: one row per record (with the reader's `filename`), typed as raw_tac, with reject_column / reject_reason naming
 --          the first rule it breaks (null when it keeps all).
 with source as (
     select * from src($path, $delim)
@@ -8,6 +8,7 @@ with source as (
 
 typed as (
     select
+        filename,
         tac,
         brand,
         model,
@@ -23,14 +24,14 @@ checked as (
     select
         *,
         case
-            when tac is null then ['tac', 'required']
-            when not regexp_full_match(tac, '[0-9]{8}') then ['tac', 'not 8 digits']
+            when tac is null then 'tac|required'
+            when not regexp_full_match(tac, '[0-9]{8}') then 'tac|not 8 digits'
             when sim_slots_text is not null and (sim_slots is null or sim_slots not in (1, 2))
-                then ['sim_slots', 'not 1 or 2']
+                then 'sim_slots|not 1 or 2'
             when len(list_filter(string_split(networks, '|'),
                     lambda n: n not in ('GSM', 'TD-SCDMA', 'WCDMA', 'CDMA2000', 'LTE', 'NR'))) > 0
-                then ['networks', 'not a |-separated subset of GSM, TD-SCDMA, WCDMA, CDMA2000, LTE, NR']
-            when launched_text is not null and launched is null then ['launched', 'not a year']
+                then 'networks|not a |-separated subset of GSM, TD-SCDMA, WCDMA, CDMA2000, LTE, NR'
+            when launched_text is not null and launched is null then 'launched|not a year'
         end as reject
     from typed
 ),
@@ -38,8 +39,8 @@ checked as (
 final as (
     select
         * exclude (reject, sim_slots_text, launched_text),
-        reject[1] as reject_column,
-        reject[2] as reject_reason
+        split_part(reject, '|', 1) as reject_column,
+        substr(reject, strpos(reject, '|') + 1) as reject_reason
     from checked
 )
 
