@@ -1,0 +1,64 @@
+import { readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { listValue } from "@duckdb/node-api";
+import { configSchema } from "../config/configSchema.ts";
+import { withWarehouse } from "../db/withWarehouse.ts";
+import { ingestPath } from "../ingest/ingestPath.ts";
+import type { PhaseResult } from "./measureChild.ts";
+
+type Args = Record<string, string | number>;
+type Phase = (args: Args) => Promise<Record<string, unknown>>;
+
+const config = configSchema.parse({});
+
+const PHASES: Record<string, Phase> = {
+  /** Synthetic weeks from the project's own generator. */
+  async generate(args) {
+    const { generate } = await import("../generate/generate.ts");
+    const result = await generate({
+      out: String(args.out), groups: Number(args.groups), weeks: Number(args.weeks), seed: 7,
+      startWeek: String(args.startWeek), cdrPerMember: Number(args.cdrPerMember),
+    } as never);
+    return { result };
+  },
+
+  /** churnwatch ingest, as the CLI runs it. */
+  async ingest(args) {
+    const db = String(args.db);
+    const report = await withWarehouse({ db, warehouse: config.warehouse }, (conn) =>
+      ingestPath(conn, String(args.path), config, { tempDir: join(dirname(db), ".tmp") }),
+    );
+    const failed = report.bundles.filter((b) => b.outcome === "failed");
+    if (failed.length > 0) throw new Error(failed.map((b) => b.message).join("\n"));
+    const cdrRows = report.bundles.reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0);
+    return { cdrRows, bundles: report.bundles.map((b) => ({ week: b.week, outcome: b.outcome, seconds: b.durationMs / 1000 })) };
+  },
+
+  /** The yardstick: DuckDB's plain read_csv of the same CDR files into a table, types given. */
+  async plainRead(args) {
+    const dir = join(String(args.path), "cdr");
+    const files = readdirSync(dir).map((f) => join(dir, f));
+    return withWarehouse({ db: String(args.db), warehouse: config.warehouse }, async (conn) => {
+      await conn.run(
+        `create or replace table plain_cdr as select * from read_csv($files, header = true, delim = ',', columns = {
+           'record_id': 'VARCHAR', 'msisdn': 'VARCHAR', 'record_type': 'VARCHAR', 'other_party': 'VARCHAR',
+           'other_network': 'VARCHAR', 'start_time': 'TIMESTAMP', 'duration_s': 'INTEGER', 'cell_id': 'VARCHAR',
+           'imei': 'VARCHAR'})`,
+        { files: listValue(files) } as never,
+      );
+      const rows = (await conn.runAndReadAll("select count(*)::bigint from plain_cdr")).getRows()[0][0];
+      return { rows: Number(rows) };
+    });
+  },
+};
+
+const [phase, rawArgs] = process.argv.slice(2);
+const started = performance.now();
+const figures = await PHASES[phase](JSON.parse(rawArgs) as Args);
+const result: PhaseResult = {
+  phase,
+  seconds: (performance.now() - started) / 1000,
+  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  figures,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
