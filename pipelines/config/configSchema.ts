@@ -4,6 +4,8 @@ import { warehouseConfig } from "./warehouseConfig.ts";
 import { signalsConfig } from "./signalsConfig.ts";
 import { scoringConfig } from "./scoringConfig.ts";
 import { privacyConfig } from "./privacyConfig.ts";
+import { exportConfig } from "./exportConfig.ts";
+import { backtestConfig } from "./backtestConfig.ts";
 
 /**
  * The one configuration schema: every threshold and weight, with its default.
@@ -16,6 +18,8 @@ export const configSchema = z
     signals: signalsConfig,
     scoring: scoringConfig,
     privacy: privacyConfig,
+    export: exportConfig,
+    backtest: backtestConfig,
   })
   .strict();
 

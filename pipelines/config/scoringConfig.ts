@@ -37,12 +37,12 @@ export const scoringConfig = z
     breadthBoost: factor.default(0.5),
     breadthFullShare: z.number().positive().max(1).default(0.25),
     /** Extra share of the group's points for a large (A/B) group. */
-    classABBoost: factor.default(0.2),
+    largeGroupBoost: factor.default(0.2),
     /** Extra share for the group's monthly billed revenue, reaching the full boost at valueFullRevenueCny. */
     valueBoost: factor.default(0.2),
     valueFullRevenueCny: z.number().positive().default(20_000),
     /** Points at which the score reaches 63 (score = 100 · (1 − e^(−points / saturationPoints))). */
-    saturationPoints: z.number().positive().default(50),
+    saturationPoints: z.number().positive().default(60),
     /** Score from which a group is high / medium (and the floor of a group put in that tier by a rule). */
     highMinScore: z.number().min(0).max(100).default(70),
     mediumMinScore: z.number().min(0).max(100).default(35),
@@ -57,12 +57,12 @@ export const scoringConfig = z
       revenue_drop: 2, retention_drop: 2, arpu_drop: null, dual_phone: null, handset_change: null,
     }),
     /**
-     * Signals that share one piece of evidence count once as "independent": forwarding is seen by
-     * batch_forwarding and dual_phone, usage by mou_drop and zero_outgoing, bills by arpu_drop and
-     * revenue_drop.
+     * Signals that share one piece of evidence form a family: it brings the points of its strongest
+     * signal only, and counts once among "independent" signals. Usage is seen by mou_drop and
+     * zero_outgoing, bills by arpu_drop and revenue_drop.
      */
     families: perSignal(z.string().min(1), {
-      batch_forwarding: "forwarding", dual_phone: "forwarding", mou_drop: "usage", zero_outgoing: "usage",
+      batch_forwarding: "forwarding", dual_phone: "dual_phone", mou_drop: "usage", zero_outgoing: "usage",
       arpu_drop: "revenue", revenue_drop: "revenue", retention_drop: "retention",
       contract_expiry: "contract", arrears: "arrears", handset_change: "handset",
     }),

@@ -169,7 +169,7 @@ export const signalsConfig = z
       .prefault({}),
 
     /** Contacts per member and week kept in member_contact_week (forwarding targets are always kept). */
-    contactsKeptPerMember: positiveCount.default(20),
+    contactsKeptPerMember: positiveCount.default(10),
   })
   .prefault({})
   .refine((s) => s.dualPhone.circleTopContacts <= s.contactsKeptPerMember, "dualPhone.circleTopContacts <= contactsKeptPerMember");

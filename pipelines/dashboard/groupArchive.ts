@@ -1,0 +1,64 @@
+import { maskMsisdn } from "../privacy/maskMsisdn.ts";
+import { pseudonymizer } from "../privacy/pseudonymizer.ts";
+import { scoreParams } from "../score/scoreParams.ts";
+import type { DashboardQuery } from "./dashboardWarehouse.ts";
+import { groupPageSlug } from "./groupPageSlug.ts";
+
+type Row = Record<string, unknown> & { group_id: string };
+
+/** The drill-down groups (medium/high in any scored week), in id order. */
+export async function drillDownGroupIds(q: DashboardQuery): Promise<string[]> {
+  if (!(await q.hasTable("group_scores"))) return [];
+  await q.exec("drill_groups");
+  const rows = await q.rows<{ group_id: string }>("drill_group_ids");
+  return rows.map((r) => r.group_id);
+}
+
+function byGroup<T extends Row>(rows: T[]): Map<string, Omit<T, "group_id">[]> {
+  const out = new Map<string, Omit<T, "group_id">[]>();
+  for (const { group_id, ...rest } of rows) {
+    let list = out.get(group_id);
+    if (!list) out.set(group_id, (list = []));
+    list.push(rest);
+  }
+  return out;
+}
+
+/**
+ * One JSON file per drill-down group, `<slug>.json`: everything its page shows. Members
+ * appear by keyed pseudonym and masked number only (privacy.md); the full number stays here.
+ */
+export async function groupArchive(q: DashboardQuery): Promise<Array<{ name: string; data: Uint8Array }>> {
+  const ids = await drillDownGroupIds(q);
+  const params = scoreParams(q.loaded.config);
+  const pseudonym = pseudonymizer(q.loaded.config, q.db);
+  type MemberRow = Row & { msisdn: string };
+  const hide = (rows: MemberRow[]): Row[] =>
+    rows.map(({ msisdn, group_id, ...rest }) => ({ group_id, ...rest, member_key: pseudonym(msisdn), msisdn_masked: maskMsisdn(msisdn) }));
+
+  const facts = new Map((await q.rows<Row>("drill_facts")).map((r) => [r.group_id, r]));
+  const weeks = byGroup(await q.rows<Row>("drill_weeks", params));
+  const signals = byGroup(await q.rows<Row>("drill_signals"));
+  const members = byGroup(hide(await q.rows<MemberRow>("drill_members", params)));
+  // A member's signals need only the key: the masked number is in the member list once.
+  const memberSignals = byGroup(
+    (await q.rows<MemberRow>("drill_member_signals")).map(({ msisdn, group_id, ...rest }) => ({ group_id, ...rest, member_key: pseudonym(msisdn) })),
+  );
+  const forwarding = byGroup(await q.rows<Row>("drill_forwarding"));
+  const handsets = byGroup(await q.rows<Row>("drill_handsets"));
+
+  return ids.map((id) => {
+    const { group_id: _, ...group } = facts.get(id) ?? { group_id: id };
+    const payload = {
+      group_id: id,
+      group,
+      weeks: weeks.get(id) ?? [],
+      signals: signals.get(id) ?? [],
+      members: members.get(id) ?? [],
+      member_signals: memberSignals.get(id) ?? [],
+      forwarding: forwarding.get(id) ?? [],
+      handsets: handsets.get(id) ?? [],
+    };
+    return { name: `${groupPageSlug(id)}.json`, data: Buffer.from(JSON.stringify(payload), "utf8") };
+  });
+}

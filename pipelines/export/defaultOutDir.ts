@@ -1,0 +1,2 @@
+/** Where exports go when --out is not given (outputs.md). */
+export const defaultOutDir = "out";

@@ -1,0 +1,153 @@
+import { dirname, join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { LoadedConfig } from "../config/loadConfig.ts";
+import { withWarehouse } from "../db/withWarehouse.ts";
+import { ingestPath, type IngestReport } from "../ingest/ingestPath.ts";
+import { listStaleWeeks } from "../score/listStaleWeeks.ts";
+import { scoreWeeks } from "../score/scoreWeeks.ts";
+import { readWeekStatus } from "../score/readWeekStatus.ts";
+import { exportWeek, type ExportResult } from "../export/exportWeek.ts";
+import { suggestedActions } from "../export/suggestedActions.ts";
+import { acquireRunLock } from "./acquireRunLock.ts";
+import { completeBundles } from "./completeBundles.ts";
+import { runLockPath } from "./runLockPath.ts";
+import { refreshDashboard } from "../dashboard/refreshDashboard.ts";
+import type { Progress } from "./progressReporter.ts";
+
+export interface RunOptions {
+  /** A bundle folder or an extracts root. */
+  path: string;
+  db: string;
+  /** DIR: the latest week's files go to DIR/<week>/. */
+  outDir: string;
+  loaded: LoadedConfig;
+  command: "run" | "start";
+  progress: Progress;
+  /** Rebuild the dashboard when something changed (default true; `run --no-dashboard` turns it off). */
+  dashboard?: boolean;
+}
+
+/** The `--json` report of a run; counts, names, weeks and messages only (no personal value). */
+export interface RunReport {
+  command: "run" | "start";
+  /** done: something changed; nothing_new: every output already up to date; failed: see bundles/weeks. */
+  outcome: "done" | "nothing_new" | "failed";
+  exitCode: 0 | 1;
+  ingest: IngestReport;
+  weeksScored: string[];
+  weeksFailed: Array<{ week: string; message: string }>;
+  export: (Omit<ExportResult, "files"> & { files: number }) | null;
+  exportSkipped: string | null;
+  /** refreshed; unchanged: nothing changed; off: --no-dashboard; failed: see message (exit 1). */
+  dashboard: { outcome: "refreshed" | "unchanged" | "off" | "failed"; durationMs: number; message?: string };
+  durationsMs: Record<string, number>;
+}
+
+async function scoreStale(conn: DuckDBConnection, options: RunOptions, report: RunReport): Promise<void> {
+  const { progress } = options;
+  const stale = await listStaleWeeks(conn, options.loaded);
+  progress.stage(2, "score", stale.length ? `${stale.length} week(s) to score: ${stale.join(", ")}` : "every week up to date");
+  // One week at a time, oldest first, for the progress bar; a week that fails stops the ones after
+  // it, which would take their history from it.
+  for (const week of stale) {
+    progress.tick(report.weeksScored.length, stale.length, week);
+    try {
+      for (const r of await scoreWeeks(conn, [week], options.loaded, progress.log)) {
+        if (!report.weeksScored.includes(r.week)) report.weeksScored.push(r.week);
+      }
+    } catch (e) {
+      report.weeksFailed.push({ week, message: (e as Error).message });
+      progress.log(`${week}: scoring failed — ${(e as Error).message}`);
+      break;
+    }
+  }
+  progress.tick(report.weeksScored.length, stale.length);
+  progress.done();
+}
+
+/**
+ * The weekly job, under the run lock: ingest what is new under `path`, re-score every stale week
+ * (new, re-delivered, or after an earlier late bundle or a configuration change), export the latest
+ * scored week to DIR/<week>, refresh the dashboard's data. A failed bundle is reported (exit 1) and
+ * the rest goes on; a failed week stops scoring and skips the export, so the previous outputs stay.
+ * Nothing new: no output file is touched and the dashboard is not rebuilt.
+ */
+export async function runJob(options: RunOptions): Promise<RunReport> {
+  const { progress, loaded } = options;
+  // A wording table that cannot be used would fail the export after an hour of loading: check first.
+  suggestedActions(loaded.config.export);
+  const release = acquireRunLock(runLockPath(options.db, options.outDir), options.command);
+  const report: RunReport = {
+    command: options.command, outcome: "done", exitCode: 0, ingest: { bundles: [], skipped: [], durationMs: 0 },
+    weeksScored: [], weeksFailed: [], export: null, exportSkipped: null,
+    dashboard: { outcome: "unchanged", durationMs: 0 }, durationsMs: {},
+  };
+  try {
+    await withWarehouse({ db: options.db, warehouse: loaded.config.warehouse }, async (conn) => {
+      const total = completeBundles(options.path);
+      progress.stage(1, "ingest", `${options.path} (${total} complete bundle${total === 1 ? "" : "s"})`);
+      let seen = 0;
+      report.ingest = await ingestPath(conn, options.path, loaded.config, {
+        tempDir: join(options.db === ":memory:" ? options.outDir : dirname(options.db), ".tmp"),
+        log: (line) => {
+          progress.log(line);
+          // ingestPath ends each bundle with '<bundle>: <outcome> ...'
+          if (/^[^:/]+: (loaded|replaced|unchanged|failed)\b/.test(line)) progress.tick(++seen, total);
+        },
+      });
+      progress.done();
+      report.durationsMs.ingest = report.ingest.durationMs;
+
+      const scoreStarted = Date.now();
+      await scoreStale(conn, options, report);
+      report.durationsMs.score = Date.now() - scoreStarted;
+
+      if (report.weeksFailed.length > 0) {
+        report.exportSkipped = `week ${report.weeksFailed[0].week} failed to score: previous outputs kept`;
+      } else if (!(await readWeekStatus(conn, loaded)).some((s) => s.scoredAt !== null)) {
+        report.exportSkipped = "no week is scored yet";
+      }
+      if (report.exportSkipped) {
+        progress.stage(3, "export", `skipped, ${report.exportSkipped}`);
+        return;
+      }
+      progress.stage(3, "export", `latest scored week to ${options.outDir}`);
+      const result = await exportWeek(conn, {
+        db: options.db, outDir: options.outDir, loaded,
+        context: { command: options.command, ingest: report.ingest, weeksScored: report.weeksScored, durationsMs: { ...report.durationsMs } },
+        log: progress.log,
+      });
+      report.export = { ...result, files: result.files.length };
+      report.durationsMs.export = result.durationMs;
+    });
+
+    const scoresChanged = report.weeksScored.length > 0 || report.export?.outcome === "written";
+    if (options.dashboard === false) {
+      report.dashboard = { outcome: "off", durationMs: 0 };
+      progress.stage(4, "dashboard", "not refreshed (--no-dashboard)");
+    } else if (!scoresChanged) {
+      progress.stage(4, "dashboard", "nothing changed, left as it is");
+    } else {
+      progress.stage(4, "dashboard", "refreshing its data (clear the loader cache, rebuild dist/)");
+      const started = Date.now();
+      try {
+        // After the warehouse is closed: the dashboard's loaders open it read-only in other processes.
+        report.dashboard = { outcome: "refreshed", durationMs: (await refreshDashboard({ db: options.db, loaded, log: progress.log })).durationMs };
+      } catch (e) {
+        // The exports are out already: report the dashboard apart (exit 1) rather than as a crash.
+        report.dashboard = { outcome: "failed", durationMs: Date.now() - started, message: (e as Error).message };
+        progress.log(`dashboard refresh failed — ${(e as Error).message}`);
+      }
+      report.durationsMs.dashboard = report.dashboard.durationMs;
+    }
+  } finally {
+    release();
+  }
+  const failed = report.ingest.bundles.some((b) => b.outcome === "failed") || report.weeksFailed.length > 0
+    || report.dashboard.outcome === "failed";
+  const changed = report.weeksScored.length > 0 || report.export?.outcome === "written"
+    || report.ingest.bundles.some((b) => b.outcome === "loaded" || b.outcome === "replaced");
+  report.outcome = failed ? "failed" : changed ? "done" : "nothing_new";
+  report.exitCode = failed ? 1 : 0;
+  return report;
+}

@@ -1,0 +1,124 @@
+-- Reads:  member_week_features (this week and history), stg_weeks, stg_tac.
+-- Writes: temp table int_member_handsets. Grain: one row per member of the scored week $week
+--         whose records this week name a handset.
+-- Why:    the handset's story, for handset_change and the dual-mode model of dual_phone: the
+--         current handset, the week it became the member's handset (first week of the current
+--         run of weeks it was the week's last handset) and the days used since, the handset
+--         before it and for how many weeks, and the member's minutes before the new one appeared.
+create or replace temp table int_member_handsets as
+with window_weeks as (
+    select week, week_start, weeks_back
+    from stg_weeks
+    where weeks_back <= greatest($dual_phone_handset_lookback_weeks + $baseline_lookback_weeks,
+                                 $handset_change_old_min_weeks + $handset_change_flag_weeks)
+),
+
+current_handsets as (
+    select group_id, msisdn, imei_latest, tac_latest, handset_dual_sim, handset_cdma2000,
+           status, partial_week, minutes_total
+    from member_week_features
+    where week = $week and imei_latest is not null
+),
+
+history as (
+    select
+        features.week,
+        window_weeks.weeks_back,
+        features.group_id,
+        features.msisdn,
+        features.imei_latest,
+        features.imei_latest_days,
+        features.minutes_total,
+        features.status = 'active' and not features.partial_week as active_all_week
+    from member_week_features as features
+    join window_weeks on window_weeks.week = features.week
+    semi join current_handsets
+        on current_handsets.group_id = features.group_id and current_handsets.msisdn = features.msisdn
+),
+
+handset_weeks as (
+    select
+        *,
+        case when imei_latest is distinct from lag(imei_latest) over (partition by group_id, msisdn order by week)
+            then 1 else 0 end as starts_run
+    from history
+    where imei_latest is not null
+),
+
+runs as (
+    select
+        *,
+        sum(starts_run) over (partition by group_id, msisdn order by week rows between unbounded preceding and current row) as run
+    from handset_weeks
+),
+
+run_summary as (
+    select
+        group_id,
+        msisdn,
+        run,
+        any_value(imei_latest) as imei,
+        min(week) as first_week,
+        max(weeks_back) as first_weeks_back,
+        count(*) as weeks,
+        sum(imei_latest_days) as days,
+        max(run) over (partition by group_id, msisdn) as last_run
+    from runs
+    group by group_id, msisdn, run
+),
+
+current_run as (
+    select * from run_summary where run = last_run
+),
+
+previous_run as (
+    select * from run_summary where run = last_run - 1
+),
+
+-- the member's usual minutes in the weeks before the current handset appeared
+weeks_before_new as (
+    select history.group_id, history.msisdn, history.minutes_total
+    from history
+    join current_run
+        on current_run.group_id = history.group_id and current_run.msisdn = history.msisdn
+    where history.week < current_run.first_week and history.active_all_week
+    qualify row_number() over (partition by history.group_id, history.msisdn order by history.week desc) <= $baseline_weeks
+),
+
+usage_before_new as (
+    select group_id, msisdn, count(*) as weeks_before, median(minutes_total) as minutes_before
+    from weeks_before_new
+    group by group_id, msisdn
+),
+
+final as (
+    select
+        current_handsets.group_id,
+        current_handsets.msisdn,
+        current_handsets.imei_latest as imei,
+        current_handsets.tac_latest as tac,
+        stg_tac.brand,
+        stg_tac.model,
+        coalesce(current_handsets.handset_dual_sim, false) as is_dual_sim,
+        coalesce(current_handsets.handset_cdma2000, false) as is_cdma2000,
+        current_run.first_week as new_since_week,
+        cast(current_run.first_weeks_back as integer) as new_weeks_back,
+        cast(current_run.days as integer) as new_days,
+        previous_run.imei as previous_imei,
+        cast(previous_run.weeks as integer) as previous_weeks,
+        cast(coalesce(usage_before_new.weeks_before, 0) as integer) as weeks_before,
+        usage_before_new.minutes_before,
+        current_handsets.minutes_total as minutes_now,
+        current_handsets.status,
+        current_handsets.status = 'active' and not current_handsets.partial_week as active_all_week
+    from current_handsets
+    join current_run
+        on current_run.group_id = current_handsets.group_id and current_run.msisdn = current_handsets.msisdn
+    left join previous_run
+        on previous_run.group_id = current_handsets.group_id and previous_run.msisdn = current_handsets.msisdn
+    left join usage_before_new
+        on usage_before_new.group_id = current_handsets.group_id and usage_before_new.msisdn = current_handsets.msisdn
+    left join stg_tac on stg_tac.tac = current_handsets.tac_latest
+)
+
+select * from final

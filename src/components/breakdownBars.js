@@ -1,0 +1,20 @@
+import * as Plot from "@observablehq/plot";
+import {chartWidth, TIERS, tierScale} from "./format.js";
+
+/** At-risk groups of the week by one dimension (branch, industry or class), stacked by tier. */
+export function breakdownBars(rows, {week, dimension, label, width, tiers = ["high", "medium"]}) {
+  const data = rows.filter((d) => d.week === week && d.dimension === dimension && tiers.includes(d.tier));
+  const height = Math.max(120, 24 * new Set(data.map((d) => d.value)).size + 50);
+  return Plot.plot({
+    width: chartWidth(width),
+    height,
+    marginLeft: 90,
+    x: {grid: true, label: "中高风险集团 at-risk groups"},
+    y: {label},
+    color: {...tierScale, domain: TIERS.filter((t) => tiers.includes(t))},
+    marks: [
+      Plot.barX(data, {y: "value", x: "groups", fill: "tier", order: TIERS, sort: {y: "-x"}, tip: true}),
+      Plot.ruleX([0])
+    ]
+  });
+}

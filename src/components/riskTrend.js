@@ -1,0 +1,39 @@
+import * as Plot from "@observablehq/plot";
+import {chartWidth, TIERS, tierScale} from "./format.js";
+
+/** Medium and high groups per week, stacked, with the selected week marked. */
+export function riskTrend(summary, {week, width}) {
+  const rows = summary.flatMap((d) => [
+    {week: d.week, tier: "high", groups: d.groups_high},
+    {week: d.week, tier: "medium", groups: d.groups_medium}
+  ]);
+  return Plot.plot({
+    width: chartWidth(width),
+    height: 220,
+    marginLeft: 50,
+    x: {type: "band", label: null, tickRotate: summary.length > 12 ? -45 : 0},
+    y: {grid: true, label: "集团数 groups"},
+    color: {...tierScale, domain: TIERS.slice(0, 2), range: tierScale.range.slice(0, 2)},
+    marks: [
+      Plot.barY(rows, {x: "week", y: "groups", fill: "tier", order: TIERS, tip: true}),
+      Plot.ruleX([week], {x: (d) => d, stroke: "currentColor", strokeDasharray: "3,3", insetTop: -5}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+/** One headline figure over the weeks (members flagged, revenue at risk, members lost). */
+export function metricTrend(summary, {y, label, week, width, format}) {
+  return Plot.plot({
+    width: chartWidth(width),
+    height: 160,
+    marginLeft: 60,
+    x: {type: "point", label: null, tickRotate: summary.length > 12 ? -45 : 0},
+    y: {grid: true, label, zero: true, tickFormat: format},
+    marks: [
+      Plot.lineY(summary, {x: "week", y, stroke: "#4269d0"}),
+      Plot.dot(summary, {x: "week", y, fill: (d) => (d.week === week ? "#c0392b" : "#4269d0"), r: 3, tip: true}),
+      Plot.ruleY([0])
+    ]
+  });
+}

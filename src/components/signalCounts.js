@@ -1,0 +1,29 @@
+import * as Plot from "@observablehq/plot";
+import {chartWidth} from "./format.js";
+
+/** Per signal in the week: groups it fired in (of them medium/high: dark bar) and members touched. */
+export function signalCounts(rows, {week, name, width}) {
+  const totals = new Map(name.codes.map((signal) => [signal, {signal, groups: 0, at_risk: 0, members: 0}]));
+  for (const d of rows) {
+    const t = d.week === week && totals.get(d.signal);
+    if (!t) continue;
+    t.groups += d.groups;
+    t.at_risk += d.groups_at_risk;
+    t.members += d.members;
+  }
+  const data = [...totals.values()];
+  return Plot.plot({
+    width: chartWidth(width, 560),
+    height: 30 * name.codes.length + 40,
+    marginLeft: 230,
+    marginRight: 140,
+    x: {grid: true, label: "集团数 groups (深色: 中高风险 dark: medium/high)"},
+    y: {domain: name.codes, tickFormat: (c) => name(c), label: null},
+    marks: [
+      Plot.barX(data, {y: "signal", x: "groups", fill: "#f0b27a", tip: true}),
+      Plot.barX(data, {y: "signal", x: "at_risk", fill: "#c0392b", insetTop: 7, insetBottom: 7}),
+      Plot.text(data, {y: "signal", x: "groups", text: (d) => `${d.groups} 个集团 · ${d.members} 人`, dx: 6, textAnchor: "start"}),
+      Plot.ruleX([0])
+    ]
+  });
+}

@@ -1,0 +1,210 @@
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backtestFigures } from "../../pipelines/dashboard/backtestFigures.ts";
+import { REPO_ROOT, withDashboardWarehouse } from "../../pipelines/dashboard/dashboardWarehouse.ts";
+import { groupPageSlug } from "../../pipelines/dashboard/groupPageSlug.ts";
+import { serveDashboard, type ServedDashboard } from "../../pipelines/dashboard/serveDashboard.ts";
+import { rows, withTestWarehouse } from "../helpers/warehouse.ts";
+import { buildDashboardFixture, type DashboardFixture } from "./dashboardFixture.ts";
+
+const SCREENSHOTS = join(REPO_ROOT, "test-output", "screenshots");
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+let fixture: DashboardFixture;
+let served: ServedDashboard;
+let browser: Browser;
+let latestWeek: string;
+const requests: Array<{ page: string; url: string }> = [];
+const consoleErrors: Array<{ page: string; text: string }> = [];
+
+/** Opens a site path in a fresh page, recording every request and console error, and waits for `ready`. */
+async function open(path: string, ready: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on("request", (request) => requests.push({ page: path, url: request.url() }));
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push({ page: path, text: message.text() });
+  });
+  page.on("pageerror", (error) => consoleErrors.push({ page: path, text: error.message }));
+  await page.goto(served.url + path, { waitUntil: "networkidle" });
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  return page;
+}
+
+function query<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]> {
+  return withTestWarehouse(fixture.db, (conn) => rows(conn, sql, params)) as Promise<T[]>;
+}
+
+/** A planted (not decoy) group the real scorer put in the high tier in the latest week. */
+async function plantedHighGroup(): Promise<{ group_id: string; group_name: string }> {
+  const planted = [...new Set(fixture.scenarios.filter((s) => !s.decoy && s.group_id).map((s) => s.group_id!))];
+  const [group] = await query<{ group_id: string; group_name: string }>(
+    `select s.group_id, g.group_name from group_scores s join raw_groups g using (week, group_id)
+     where s.week = $week and s.tier = 'high' and list_contains(from_json($planted, '["VARCHAR"]'), s.group_id)
+     order by s.risk_score desc limit 1`,
+    { week: latestWeek, planted: JSON.stringify(planted) },
+  );
+  expect(group, "a planted group scored high in the latest week").toBeDefined();
+  return group;
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  fixture = await buildDashboardFixture();
+  latestWeek = fixture.weeks.at(-1)!;
+  served = await serveDashboard({ dist: fixture.dist });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+describe("dashboard in a real browser (generated city, real pipeline, one build)", () => {
+  it("loads every page with no console error and no request beyond this server", async () => {
+    const group = await plantedHighGroup();
+    const slug = groupPageSlug(group.group_id);
+    const pages: Array<[string, string, string]> = [
+      ["overview", "index.html", "[data-metric=groups_high]"],
+      ["at-risk", "pages/at-risk.html", "a.group-link"],
+      ["group", `pages/group.html?g=${encodeURIComponent(slug)}`, "[data-testid=week-signals]"],
+      ["manager", "pages/manager.html", "a.group-link"],
+      ["signal-quality", "pages/signal-quality.html", "[data-testid=backtest-run]"],
+      ["data-quality", "pages/data-quality.html", "table"],
+      ["methodology", "pages/methodology.html", "[data-testid=config-hash]"],
+    ];
+    for (const [name, path, ready] of pages) {
+      const page = await open(path, ready);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await page.close();
+    }
+    expect(consoleErrors).toEqual([]);
+    const outside = requests.filter(({ url }) => !url.startsWith(served.url) && !/^(data|blob):/.test(url));
+    expect(outside).toEqual([]);
+    expect(requests.length).toBeGreaterThan(pages.length);
+  });
+
+  it("shows the warehouse's figures for the week, this week and after picking last week", async () => {
+    const expected = async (week: string) => {
+      const [tiers] = await query<Record<string, number>>(
+        `select count(*) filter (where tier = 'high')::integer as groups_high,
+                count(*) filter (where tier = 'medium')::integer as groups_medium,
+                count(*) filter (where tier = 'low')::integer as groups_low,
+                sum(members_flagged)::integer as members_flagged
+         from group_scores where week = $week`,
+        { week },
+      );
+      const [members] = await query<Record<string, number>>(
+        `select count(*) filter (where f.departed_this_week)::integer as members_lost,
+                coalesce(sum(f.bill_total_cny) filter (where s.tier in ('high', 'medium')), 0)::double as revenue_at_risk
+         from member_week_features f join group_scores s on s.week = f.week and s.group_id = f.group_id
+         where f.week = $week`,
+        { week },
+      );
+      return { ...tiers, ...members };
+    };
+    const shown = (page: Page) =>
+      page.$$eval("[data-metric]", (cards) => Object.fromEntries(cards.map((c) => [c.getAttribute("data-metric"), Number(c.getAttribute("data-value"))])));
+
+    const page = await open("index.html", "[data-metric=groups_high]");
+    const now = await expected(latestWeek);
+    expect(now.groups_high + now.groups_medium).toBeGreaterThan(0);
+    expect(await shown(page)).toMatchObject({ ...now, revenue_at_risk: expect.closeTo(now.revenue_at_risk, 2) });
+    expect(await page.textContent("[data-metric=groups_high] .value")).toBe(String(now.groups_high));
+
+    const previousWeek = fixture.weeks.at(-2)!;
+    await page.selectOption("form select", previousWeek);
+    await page.waitForFunction((w) => document.body.textContent!.includes(`数据周 ${w}`), previousWeek);
+    const then = await expected(previousWeek);
+    expect(await shown(page)).toMatchObject({ ...then, revenue_at_risk: expect.closeTo(then.revenue_at_risk, 2) });
+    await page.close();
+  });
+
+  it("lists a planted high-risk group, and its link opens a drill-down with its signals", async () => {
+    const group = await plantedHighGroup();
+    const page = await open("pages/at-risk.html", "a.group-link");
+    await page.fill("input[type=text]", group.group_name);
+    const link = page.locator("a.group-link", { hasText: group.group_name });
+    await expect.poll(() => link.count()).toBe(1);
+    await Promise.all([page.waitForURL(/group\.html\?g=/), link.click()]);
+    await page.waitForSelector("[data-testid=week-signals]");
+    expect(await page.textContent("h1")).toContain(group.group_name);
+    const listed = await page.$$eval("[data-testid=week-signals] [data-signal]", (items) => items.map((i) => i.getAttribute("data-signal")));
+    const fired = await query<{ signal: string }>("select signal from group_signals where week = $week and group_id = $group order by signal", {
+      week: latestWeek,
+      group: group.group_id,
+    });
+    expect(listed.sort()).toEqual(fired.map((f) => f.signal));
+    expect(listed.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("filters the at-risk table by branch: only that branch's groups remain", async () => {
+    const atRisk = await query<{ group_name: string; branch: string }>(
+      `select g.group_name, g.branch from group_scores s join raw_groups g using (week, group_id)
+       where s.week = $week and s.tier in ('high', 'medium')`,
+      { week: latestWeek },
+    );
+    const branches = [...new Set(atRisk.map((g) => g.branch))].sort();
+    const branch = branches[0];
+    const page = await open("pages/at-risk.html", "a.group-link");
+    const names = () => page.$$eval("a.group-link", (links) => links.map((l) => l.textContent).sort());
+    expect(await names()).toEqual(atRisk.map((g) => g.group_name).sort());
+    await page.selectOption("form[data-filter=branch] select", { label: branch });
+    const wanted = atRisk.filter((g) => g.branch === branch).map((g) => g.group_name).sort();
+    await expect.poll(names).toEqual(wanted);
+    if (branches.length > 1) expect(wanted.length).toBeLessThan(atRisk.length);
+    await page.close();
+  });
+
+  it("shows the backtest's figures on Signal quality, and says so while there are none", async () => {
+    const page = await open("pages/signal-quality.html", "[data-testid=backtest-run]");
+    const [counted] = await query<{ n: number }>("select count(*)::integer as n from backtest_weeks where horizon_complete");
+    expect(await page.textContent("[data-testid=backtest-run]")).toContain(`${counted.n} 周计入`);
+    await expect.poll(() => page.locator("table tbody tr").count()).toBeGreaterThan(5);
+    await page.close();
+
+    const empty = join(fixture.root, "empty.duckdb");
+    await withTestWarehouse(empty, async () => {});
+    const previous = process.env.CHURNWATCH_DB;
+    process.env.CHURNWATCH_DB = empty;
+    try {
+      expect(await withDashboardWarehouse(backtestFigures)).toEqual({ available: false });
+    } finally {
+      if (previous === undefined) delete process.env.CHURNWATCH_DB;
+      else process.env.CHURNWATCH_DB = previous;
+    }
+  });
+
+  it("ships no full number or IMEI of the warehouse and nothing from a CDN", async () => {
+    const personal = new Set(
+      (
+        await query<{ v: string }>(
+          `select msisdn as v from raw_members union select msisdn from raw_cdr union select other_party from raw_cdr
+           union select imei from raw_cdr where imei is not null union select phone from raw_managers union select phone from raw_groups`,
+        )
+      ).map((r) => r.v),
+    );
+    expect(personal.size).toBeGreaterThan(10);
+    const found: string[] = [];
+    let masked = 0;
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir)) {
+        const path = join(dir, entry);
+        if (statSync(path).isDirectory()) {
+          walk(path);
+          continue;
+        }
+        const text = readFileSync(path).toString("latin1");
+        expect(text, path).not.toMatch(/jsdelivr|googleapis|gstatic|extensions\.duckdb\.org|unpkg/);
+        for (const m of text.matchAll(/(?<!\d)(\d{11,16})(?!\d)/g)) if (personal.has(m[1])) found.push(`${path}: ${m[1].slice(0, 3)}…`);
+        masked += text.match(/\d{3}\*{4}\d{4}/g)?.length ?? 0;
+      }
+    };
+    walk(fixture.dist);
+    expect(found).toEqual([]);
+    expect(masked, "members are shown, masked").toBeGreaterThan(0);
+  });
+});
