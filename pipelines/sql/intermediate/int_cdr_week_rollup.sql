@@ -5,7 +5,8 @@
 --         grouping sets and conditional aggregates, so DuckDB reads the records once and builds
 --         both roll-ups side by side. Every per-member, per-contact and per-handset figure comes
 --         from this much smaller table. Days are 7-bit masks (bit 0 = Monday), so "distinct days"
---         survive any later roll-up with bit_or.
+--         survive any later roll-up with bit_or, and give a handset's first and last day
+--         (timestamps are not aggregated: min/max over them doubled the cost of this scan).
 create or replace temp table int_cdr_week_rollup as
 with records as (
     select
@@ -13,7 +14,6 @@ with records as (
         record_type,
         other_party,
         other_network,
-        started_at,
         duration_s,
         imei,
         cast(1 << (isodow(started_at) - 1) as integer) as day_bit
@@ -37,9 +37,7 @@ final as (
         cast(count(*) filter (where record_type = 'CFW') as integer) as fwd_calls,
         bit_or(day_bit) as day_mask,
         coalesce(bit_or(day_bit) filter (where record_type = 'MOC'), 0) as out_day_mask,
-        coalesce(bit_or(day_bit) filter (where record_type = 'CFW'), 0) as fwd_day_mask,
-        min(started_at) as first_at,
-        max(started_at) as last_at
+        coalesce(bit_or(day_bit) filter (where record_type = 'CFW'), 0) as fwd_day_mask
     from records
     group by grouping sets ((msisdn, other_party, other_network), (msisdn, imei))
 )
