@@ -1,7 +1,12 @@
 /**
  * `npm run bench`: speed and memory figures, printed, never asserted by a timed test.
- *   ingest — a 10 M-row CDR week: `churnwatch ingest` against DuckDB's plain read_csv of the same files.
- * Options: --cdr-rows N (default 10,000,000), --keep (keep the generated data for the next run).
+ *   ingest    — a 10 M-row CDR week: `churnwatch ingest` against DuckDB's plain read_csv of the same files;
+ *   score     — a city-scale week (5,000 groups ≈ 200,000 members, ≈ 40 M CDR rows) with 8 weeks
+ *               loaded: the last week's scoring, per layer;
+ *   dashboard — the site built from that warehouse, and the overview page's transfer.
+ * Options: --only ingest,score,dashboard; --cdr-rows N (ingest week, default 10,000,000);
+ * --city-groups N (default 5,000) and --city-weeks K (default 8); --keep (keep generated data
+ * and warehouses under --dir for the next run: the city takes ~25 min to generate and load).
  */
 import { existsSync, rmSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +19,9 @@ const { values } = parseArgs({
     "cdr-rows": { type: "string", default: "10000000" },
     keep: { type: "boolean", default: false },
     dir: { type: "string", default: ".tmp/bench" },
+    only: { type: "string", default: "ingest,score,dashboard" },
+    "city-groups": { type: "string", default: "5000" },
+    "city-weeks": { type: "string", default: "8" },
   },
 });
 const work = values.dir!;
@@ -59,6 +67,42 @@ async function benchIngest(): Promise<void> {
   line("ingest / plain read", `${(ingest.seconds / plain.seconds).toFixed(2)} × (target ≤ 1.5 ×)`);
 }
 
+/** The city warehouse: generated, loaded, reused across runs with --keep. */
+async function cityWarehouse(): Promise<string> {
+  const params = { groups: Number(values["city-groups"]), weeks: Number(values["city-weeks"]), startWeek: "2026-W41", cdrPerMember: generatorDefaults.options.cdrPerMember };
+  const root = await dataset("city", params);
+  const db = join(work, "city.duckdb");
+  const stamp = join(work, "city.duckdb.params");
+  if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== JSON.stringify(params)) {
+    const load = await measureChild("ingest", { path: root, db: freshDb("city") });
+    line("city: load every week", `${load.seconds.toFixed(0)} s, ${Number(load.figures.cdrRows).toLocaleString("en")} CDR rows, peak RSS ${load.peakRssMb} MB`);
+    writeFileSync(stamp, JSON.stringify(params));
+  }
+  return db;
+}
+
+async function benchScore(db: string): Promise<void> {
+  const score = await measureChild("score", { db });
+  const f = score.figures as { week: string; seconds: number; layersMs: Record<string, number>; members: number; cdrRows: number; weeksLoaded: number; historySeconds: number };
+  line("score: history weeks (untimed target)", `${f.historySeconds.toFixed(0)} s for ${f.weeksLoaded - 1} weeks`);
+  line(`score: week ${f.week}`, `${f.seconds.toFixed(1)} s (target ≤ 60 s) for ${f.members.toLocaleString("en")} members, ${f.cdrRows.toLocaleString("en")} CDR rows, ${f.weeksLoaded} weeks loaded`);
+  line("score: peak RSS (whole phase)", `${score.peakRssMb} MB (target ≤ 4096 MB)`);
+  for (const [layer, ms] of Object.entries(f.layersMs)) line(`score: layer ${layer}`, `${(ms / 1000).toFixed(1)} s`);
+}
+
+async function benchDashboard(db: string): Promise<void> {
+  const dash = await measureChild("dashboard", { db, outDir: join(work, "dist") });
+  const f = dash.figures as { buildSeconds: number; overviewBytes: number; overviewRequests: number };
+  line("dashboard: build", `${f.buildSeconds.toFixed(1)} s (target ≤ 60 s)`);
+  line("dashboard: overview page transfer", `${(f.overviewBytes / 1e6).toFixed(2)} MB in ${f.overviewRequests} requests (target ≤ 1.5 MB)`);
+}
+
 mkdirSync(work, { recursive: true });
-await benchIngest();
+const only = new Set(values.only!.split(","));
+if (only.has("ingest")) await benchIngest();
+if (only.has("score") || only.has("dashboard")) {
+  const db = await cityWarehouse();
+  if (only.has("score")) await benchScore(db);
+  if (only.has("dashboard")) await benchDashboard(db);
+}
 if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { listValue } from "@duckdb/node-api";
 import { configSchema } from "../config/configSchema.ts";
+import { loadConfig } from "../config/loadConfig.ts";
 import { withWarehouse } from "../db/withWarehouse.ts";
 import { ingestPath } from "../ingest/ingestPath.ts";
 import type { PhaseResult } from "./measureChild.ts";
@@ -32,6 +33,36 @@ const PHASES: Record<string, Phase> = {
     if (failed.length > 0) throw new Error(failed.map((b) => b.message).join("\n"));
     const cdrRows = report.bundles.reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0);
     return { cdrRows, bundles: report.bundles.map((b) => ({ week: b.week, outcome: b.outcome, seconds: b.durationMs / 1000 })) };
+  },
+
+  /** Scores every loaded week but the last (untimed history), then the last one, timed by layer. */
+  async score(args) {
+    const { scoreWeeks } = await import("../score/scoreWeeks.ts");
+    const loaded = loadConfig();
+    return withWarehouse({ db: String(args.db), warehouse: config.warehouse }, async (conn) => {
+      const weeks = (await conn.runAndReadAll("select week from raw_bundles order by week")).getRows().map((r) => String(r[0]));
+      const history = weeks.slice(0, -1);
+      const historyStarted = performance.now();
+      await scoreWeeks(conn, history, loaded);
+      const historySeconds = (performance.now() - historyStarted) / 1000;
+      const rssBefore = process.resourceUsage().maxRSS;
+      const started = performance.now();
+      const [report] = await scoreWeeks(conn, [weeks.at(-1)!], loaded);
+      const members = (await conn.runAndReadAll("select count(*) from raw_members where week = $week", { week: report.week })).getRows()[0][0];
+      const cdr = (await conn.runAndReadAll("select count(*) from raw_cdr where week = $week", { week: report.week })).getRows()[0][0];
+      return {
+        week: report.week, seconds: (performance.now() - started) / 1000, layersMs: report.timingsMs,
+        members: Number(members), cdrRows: Number(cdr), weeksLoaded: weeks.length, historySeconds,
+        peakRssBeforeMb: Math.round(rssBefore / 1024),
+      };
+    });
+  },
+
+  /** The dashboard build from the scored warehouse, and the overview page's transfer in Chromium. */
+  async dashboard(args) {
+    const { measureDashboard } = await import("../dashboard/measureDashboard.ts");
+    const measure = await measureDashboard({ db: String(args.db), outDir: String(args.outDir) });
+    return { ...measure };
   },
 
   /** The yardstick: DuckDB's plain read_csv of the same CDR files into a table, types given. */
