@@ -57,13 +57,23 @@ async function benchIngest(): Promise<void> {
   const groups = Math.max(1, Math.round(cdrRows / cdrPerMember / 40));
   const root = await dataset("ingest-week", { groups, weeks: 1, startWeek: "2026-W45", cdrPerMember });
   const bundle = join(root, "2026-W45");
-  const ingest: PhaseResult = await measureChild("ingest", { path: bundle, db: freshDb("ingest") });
-  const plain: PhaseResult = await measureChild("plainRead", { path: bundle, db: freshDb("plain") });
+  // Alternate the two, twice, and keep each one's best: on a shared 2-core machine one run of
+  // either can be slowed by whatever else runs, and the ratio is what matters.
+  const runs: { ingest: PhaseResult[]; plain: PhaseResult[] } = { ingest: [], plain: [] };
+  for (let i = 0; i < 2; i++) {
+    runs.plain.push(await measureChild("plainRead", { path: bundle, db: freshDb("plain") }));
+    runs.ingest.push(await measureChild("ingest", { path: bundle, db: freshDb("ingest") }));
+  }
+  const best = (list: PhaseResult[]) => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const ingest = best(runs.ingest);
+  const plain = best(runs.plain);
   const rows = Number(ingest.figures.cdrRows);
+  const stages = (ingest.figures.bundles as Array<{ stagesMs: Record<string, number> }>)[0].stagesMs;
   line("ingest: CDR rows loaded", rows.toLocaleString("en"));
-  line("ingest: load time", `${ingest.seconds.toFixed(1)} s (${Math.round(rows / ingest.seconds).toLocaleString("en")} rows/s)`);
-  line("ingest: peak RSS", `${ingest.peakRssMb} MB (target ≤ 3072 MB)`);
-  line("plain DuckDB read_csv of the same files", `${plain.seconds.toFixed(1)} s, peak RSS ${plain.peakRssMb} MB`);
+  line("ingest: load time (best of 2)", `${ingest.seconds.toFixed(1)} s (${Math.round(rows / ingest.seconds).toLocaleString("en")} rows/s); runs: ${runs.ingest.map((r) => r.seconds.toFixed(1)).join(", ")} s`);
+  line("ingest: stages", Object.entries(stages).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", "));
+  line("ingest: peak RSS", `${Math.max(...runs.ingest.map((r) => r.peakRssMb))} MB (target ≤ 3072 MB)`);
+  line("plain read_csv of the same files (best of 2)", `${plain.seconds.toFixed(1)} s, peak RSS ${plain.peakRssMb} MB; runs: ${runs.plain.map((r) => r.seconds.toFixed(1)).join(", ")} s`);
   line("ingest / plain read", `${(ingest.seconds / plain.seconds).toFixed(2)} × (target ≤ 1.5 ×)`);
 }
 

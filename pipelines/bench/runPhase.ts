@@ -32,7 +32,7 @@ const PHASES: Record<string, Phase> = {
     const failed = report.bundles.filter((b) => b.outcome === "failed");
     if (failed.length > 0) throw new Error(failed.map((b) => b.message).join("\n"));
     const cdrRows = report.bundles.reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0);
-    return { cdrRows, bundles: report.bundles.map((b) => ({ week: b.week, outcome: b.outcome, seconds: b.durationMs / 1000 })) };
+    return { cdrRows, bundles: report.bundles.map((b) => ({ week: b.week, outcome: b.outcome, seconds: b.durationMs / 1000, stagesMs: b.stagesMs })) };
   },
 
   /** Scores every loaded week but the last (untimed history), then the last one, timed by layer. */

@@ -23,6 +23,8 @@ export interface BundleReport {
   checksum: string | null;
   message: string | null;
   durationMs: number;
+  /** Where the time went: the streaming pass (checksums, counts, GBK), DuckDB's checked load, the duplicate-key test. */
+  stagesMs: { scan: number; load: number; duplicates: number };
   rows: Record<string, number>;
   rejects: Array<{ file: string; rows: number; rejected: number; reasons: Record<string, number> }>;
 }
@@ -52,7 +54,7 @@ export async function loadBundle(
   const started = Date.now();
   const label = basename(bundleDir);
   const report: BundleReport = {
-    bundle: label, week: null, outcome: "failed", checksum: null, message: null, durationMs: 0, rows: {}, rejects: [],
+    bundle: label, week: null, outcome: "failed", checksum: null, message: null, durationMs: 0, stagesMs: { scan: 0, load: 0, duplicates: 0 }, rows: {}, rejects: [],
   };
   const temp = mkdtempSync(join(tempRoot, "ingest-"));
   let inTransaction = false;
@@ -68,6 +70,7 @@ export async function loadBundle(
     }
 
     log(`${label}: reading ${files.length} files`);
+    const scanStarted = Date.now();
     for (const file of files) {
       file.scan = await scanSourceFile(file.path, {
         gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter,
@@ -78,6 +81,7 @@ export async function loadBundle(
         throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
       }
     }
+    report.stagesMs.scan = Date.now() - scanStarted;
     const checksum = bundleChecksum(manifest, files);
     report.checksum = checksum;
     if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
@@ -101,15 +105,19 @@ export async function loadBundle(
       const groups = groupByHeader(files.filter((f) => f.table === table));
       const loadedGroups: LoadedFile[][] = [];
       for (const group of groups) {
+        const loadStarted = Date.now();
         const loaded = await loadSourceGroup(
           conn, spec,
           group.map((f) => ({ label: f.label, readPath: f.readPath, scan: f.scan! })),
           { week: manifest.week, delimiter: manifest.delimiter, weekStart: bounds.week_start, weekEnd: bounds.week_end, rejectsKept: config.ingest.rejectsKeptPerFile },
         );
+        report.stagesMs.load += Date.now() - loadStarted;
         loadedGroups.push(loaded);
         loaded.forEach((l, i) => loadedFiles.push({ planned: group[i], loaded: l }));
       }
+      const duplicatesStarted = Date.now();
       await removeDuplicateKeys(conn, spec, loadedGroups, { week: manifest.week, delim: manifest.delimiter, ...bounds });
+      report.stagesMs.duplicates += Date.now() - duplicatesStarted;
       for (const l of loadedGroups.flat()) {
         report.rows[table] = (report.rows[table] ?? 0) + l.inserted;
         log(`${label}/${l.label}: ${l.inserted} rows${l.rejectCount ? `, ${l.rejectCount} refused` : ""}`);
