@@ -5,7 +5,11 @@ import { UsageError } from "../lib/errors.ts";
 
 export interface LoadedConfig {
   config: Config;
-  /** sha256 of the effective configuration (defaults filled in), stored beside results. */
+  /**
+   * sha256 (16 hex) of the sections that decide results, `signals` and `scoring`, defaults filled
+   * in: stored beside every score, and what makes a week stale. Changing where exports go, the
+   * memory limit or the backtest horizon does not make every week's scores out of date.
+   */
   hash: string;
 }
 
@@ -33,6 +37,11 @@ export function loadConfig(file?: string): LoadedConfig {
   return { config: parsed.data, hash: configHash(parsed.data) };
 }
 
+/** The sections whose values change what a week's signals and scores are. */
+function resultSections(config: Config): unknown {
+  return { signals: config.signals, scoring: config.scoring };
+}
+
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
@@ -46,5 +55,5 @@ function canonical(value: unknown): unknown {
 }
 
 export function configHash(config: Config): string {
-  return createHash("sha256").update(JSON.stringify(canonical(config))).digest("hex").slice(0, 16);
+  return createHash("sha256").update(JSON.stringify(canonical(resultSections(config)))).digest("hex").slice(0, 16);
 }

@@ -24,6 +24,13 @@ export const signalsConfig = z
     /** Mid/high-end (中高端) members: VIP, or a monthly plan fee of at least this (CNY). */
     midHighPlanFeeCny: z.number().min(0).default(128),
 
+    /**
+     * How many standard deviations a change in call counts must reach to count (Poisson:
+     * (expected − seen) / √expected). Minutes are heavy-tailed and shares of few calls jump by
+     * chance; a usage fall or a new off-net habit must also be clear on counts.
+     */
+    significanceZ: z.number().positive().default(3.5),
+
     /** The member's own reference ("baseline") taken from prior weeks. */
     baseline: z
       .object({
@@ -44,8 +51,11 @@ export const signalsConfig = z
 
     zeroOutgoing: z
       .object({
-        /** Outgoing calls the member would make this week (baseline × population trend) for zero to be anomalous. */
-        minExpectedCalls: z.number().positive().default(5),
+        /**
+         * Outgoing calls the member would make this week (baseline × population trend) for zero to be
+         * anomalous: by chance alone zero happens with probability e^(−expected), 0.03 % at 8.
+         */
+        minExpectedCalls: z.number().positive().default(8),
       })
       .prefault({}),
 
@@ -109,12 +119,15 @@ export const signalsConfig = z
       .object({
         /** Weeks over which departures (closed, ported out, left the group) are counted. */
         windowWeeks: positiveCount.default(4),
-        /** Share of the group's members lost in the window that fires the warning (any port-out fires it too). */
+        /** Share of the group's members lost in the window, by severity (any port-out fires severity 1 at least). */
         lostShare: severityShares([0.05, 0.1, 0.2]),
-        /** Members ported out in the window for severity 3 (one is severity 2). */
+        /** Members ported out in the window for severity 2 ("members porting out": a call this week) ... */
+        severity2Ported: positiveCount.default(2),
+        /** ... and for severity 3. */
         severity3Ported: positiveCount.default(3),
       })
-      .prefault({}),
+      .prefault({})
+      .refine((r) => r.severity2Ported <= r.severity3Ported, "severity2Ported <= severity3Ported"),
 
     dualPhone: z
       .object({
@@ -124,13 +137,13 @@ export const signalsConfig = z
         forwardingMinDays: positiveCount.default(2),
         /** Model 2, dual-mode handset: how recent (weeks) the handset must be. */
         handsetLookbackWeeks: positiveCount.default(8),
-        /** ... and how far the member's minutes fell after it appeared (beyond the population's trend). */
+        /** ... and how far the member's minutes fell after it appeared (beyond the population's trend; calls must fall significantly too). */
         handsetUsageDropShare: share.default(0.3),
         /** Model 3, off-net affinity: calls (out+in) this week to judge a member's contacts at all. */
         affinityMinCalls: positiveCount.default(10),
-        /** ... one CU/CT number taking this share of the calls, where it did not in the baseline ... */
+        /** ... one CU/CT number taking this share of the calls, significantly more than in the baseline ... */
         affinityDominanceShare: share.default(0.3),
-        /** ... or the CU/CT share of the member's calls rising by this much (absolute). */
+        /** ... or the CU/CT share of the member's calls rising by this much (absolute), significantly. */
         affinityShareJump: share.default(0.25),
         /** Model 4, communication circle: the member's top contacts over the baseline ... */
         circleTopContacts: positiveCount.default(5),

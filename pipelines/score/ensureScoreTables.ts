@@ -5,4 +5,5 @@ import { runSqlFile } from "../db/runSqlFile.ts";
 export async function ensureScoreTables(conn: DuckDBConnection): Promise<void> {
   await runSqlFile(conn, "marts/schema.sql");
   await runSqlFile(conn, "macros/severity_level.sql");
+  await runSqlFile(conn, "macros/poisson_z.sql");
 }

@@ -5,7 +5,7 @@ import { addDays, addWeeks, weekStart } from "../../pipelines/lib/isoWeek.ts";
  * A tiny hand-made world for signal tests, read as given/expect: groups and members with an
  * ordinary week of usage by default, and per-week changes ("from W45 this member forwards to a CT
  * number"). `load` writes it into the raw_* tables as if every week's bundle had been ingested.
- * Numbers are in fixture ranges (139… members, 137… outside CMCC, 189… CT, 186… CU).
+ * Numbers are in fixture ranges (139… members, 136…/137… outside CMCC, 189… CT, 186… CU).
  */
 
 export type Role = "member" | "contact" | "decision_maker" | "dept_head" | "influencer";
@@ -79,7 +79,7 @@ export class Fixture {
   private readonly members: Member[] = [];
   private readonly ports: Array<{ number: string; week: string; network: Network }> = [];
   private readonly bills = new Map<string, number>();
-  private readonly redelivered = new Map<string, number>();
+  private readonly corrections: Array<{ msisdn: string; month: string; feeCny: number; week: string }> = [];
   private serial = 0;
 
   constructor(firstWeek: string, count: number) {
@@ -140,16 +140,16 @@ export class Fixture {
     return this;
   }
 
-  /** Gives a week's bundle another checksum, as a re-delivery would. */
-  redeliver(week: string): this {
-    this.redelivered.set(week, (this.redelivered.get(week) ?? 0) + 1);
+  /** Delivers the member's bill for `month` again in `week`'s bundle, corrected to `feeCny`. */
+  correctBill(msisdn: string, month: string, feeCny: number, week: string): this {
+    this.corrections.push({ msisdn, month, feeCny, week });
     return this;
   }
 
-  /** An outside CMCC number, unique in the world. */
+  /** An outside number of `network` (CMCC by default), unique in the world. */
   outsideNumber(network: Network = "CMCC"): string {
     this.serial += 1;
-    const prefix = network === "CT" ? "189" : network === "CU" ? "186" : "137";
+    const prefix = network === "CT" ? "189" : network === "CU" ? "186" : "136";
     return `${prefix}${String(this.serial).padStart(8, "0")}`;
   }
 
@@ -164,11 +164,10 @@ export class Fixture {
     const tables: Record<string, Array<Record<string, string | number | null>>> = {
       raw_bundles: [], raw_groups: [], raw_managers: [], raw_members: [], raw_cdr: [], raw_billing: [], raw_tac: [],
     };
-    const outside = new Map<string, string[]>();
     for (const week of weeks) {
       const monday = weekStart(week);
       tables.raw_bundles.push({
-        week, checksum: `fixture-${week}-${this.redelivered.get(week) ?? 0}`, manifest_sha256: "fixture",
+        week, checksum: `fixture-${week}`, manifest_sha256: "fixture",
         file_bytes: "{}", generated_at: null, loaded_at: "2026-01-01 00:00:00", rows_by_table: "{}",
       });
       tables.raw_managers.push({ week, manager_id: "M01", manager_name: "经理", branch: "西湖", phone: null, email: null });
@@ -196,10 +195,17 @@ export class Fixture {
             voice_fee_cny: null, data_fee_cny: null, sms_fee_cny: null, other_fee_cny: null,
           });
         }
+        for (const c of this.corrections.filter((c) => c.msisdn === m.msisdn && c.week === week)) {
+          tables.raw_billing.push({
+            week, msisdn: m.msisdn, bill_month: c.month, total_fee_cny: c.feeCny,
+            voice_fee_cny: null, data_fee_cny: null, sms_fee_cny: null, other_fee_cny: null,
+          });
+        }
         if (listing.status !== "active") continue;
         const plan = { ...DEFAULT_PLAN, ...m.plans.get(week) };
-        if (!outside.has(m.msisdn)) outside.set(m.msisdn, [this.outsideNumber(), this.outsideNumber(), this.outsideNumber()]);
-        const contacts = plan.contacts ?? [...this.colleagues(m.msisdn).slice(0, 3), ...outside.get(m.msisdn)!];
+        // outside contacts follow from the member's number, so loading twice gives the same world
+        const outside = [1, 2, 3].map((k) => `137${m.msisdn.slice(4)}${k}`);
+        const contacts = plan.contacts ?? [...this.colleagues(m.msisdn).slice(0, 3), ...outside];
         // a member joining mid-week uses the phone only from its join date
         const firstDay = listing.joinedThisWeek ? 2 : 0;
         this.records(tables.raw_cdr, week, monday, m.msisdn, plan, contacts, firstDay);

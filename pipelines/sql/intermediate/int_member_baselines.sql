@@ -20,6 +20,7 @@ baseline as (
         max(week) as baseline_to,
         median(minutes_total) as baseline_minutes,
         median(calls_out) as baseline_calls_out,
+        median(calls_out + calls_in) as baseline_calls,
         median(fwd_calls_off_group) as baseline_fwd_calls_off_group,
         median((calls_cu + calls_ct) / nullif(calls_out + calls_in, 0)) as baseline_share_calls_competitor,
         sum(calls_out + calls_in) as baseline_calls_total
@@ -35,6 +36,7 @@ final as (
         baseline.baseline_to,
         baseline.baseline_minutes,
         baseline.baseline_calls_out,
+        baseline.baseline_calls,
         baseline.baseline_fwd_calls_off_group,
         baseline.baseline_share_calls_competitor,
         baseline.baseline_calls_total,

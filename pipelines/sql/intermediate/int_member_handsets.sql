@@ -15,7 +15,7 @@ with window_weeks as (
 
 current_handsets as (
     select group_id, msisdn, imei_latest, tac_latest, handset_dual_sim, handset_cdma2000,
-           status, partial_week, minutes_total
+           status, partial_week, minutes_total, calls_out + calls_in as calls
     from member_week_features
     where week = $week and imei_latest is not null
 ),
@@ -29,6 +29,7 @@ history as (
         features.imei_latest,
         features.imei_latest_days,
         features.minutes_total,
+        features.calls_out + features.calls_in as calls,
         features.status = 'active' and not features.partial_week as active_all_week
     from member_week_features as features
     join window_weeks on window_weeks.week = features.week
@@ -77,7 +78,7 @@ previous_run as (
 
 -- the member's usual minutes in the weeks before the current handset appeared
 weeks_before_new as (
-    select history.group_id, history.msisdn, history.minutes_total
+    select history.group_id, history.msisdn, history.minutes_total, history.calls
     from history
     join current_run
         on current_run.group_id = history.group_id and current_run.msisdn = history.msisdn
@@ -86,7 +87,7 @@ weeks_before_new as (
 ),
 
 usage_before_new as (
-    select group_id, msisdn, count(*) as weeks_before, median(minutes_total) as minutes_before
+    select group_id, msisdn, count(*) as weeks_before, median(minutes_total) as minutes_before, median(calls) as calls_before
     from weeks_before_new
     group by group_id, msisdn
 ),
@@ -108,7 +109,9 @@ final as (
         cast(previous_run.weeks as integer) as previous_weeks,
         cast(coalesce(usage_before_new.weeks_before, 0) as integer) as weeks_before,
         usage_before_new.minutes_before,
+        usage_before_new.calls_before,
         current_handsets.minutes_total as minutes_now,
+        current_handsets.calls as calls_now,
         current_handsets.status,
         current_handsets.status = 'active' and not current_handsets.partial_week as active_all_week
     from current_handsets

@@ -25,7 +25,8 @@ usage as (
         sum(sms_in) as sms_in,
         bit_count(bit_or(day_mask)) as active_days,
         bit_count(bit_or(out_day_mask)) as outgoing_days,
-        count(distinct other_party) filter (where calls_out + calls_in + sms_out + sms_in > 0) as distinct_contacts,
+        -- rows are distinct (party, network) pairs: a number ported mid-week counts twice, rarely
+        count(*) filter (where other_party is not null and calls_out + calls_in + sms_out + sms_in > 0) as distinct_contacts,
         sum(calls_out + calls_in) filter (where other_network = 'CMCC') as calls_cmcc,
         sum(calls_out + calls_in) filter (where other_network = 'CU') as calls_cu,
         sum(calls_out + calls_in) filter (where other_network = 'CT') as calls_ct,
@@ -77,10 +78,17 @@ forwarding as (
     group by group_id, msisdn
 ),
 
+-- first and last day of use come from the day mask: lowest and highest bit (0 = Monday)
 handsets as (
-    select msisdn, imei, bit_count(day_mask) as days, first_at, last_at
-    from int_cdr_week_rollup
-    where kind = 'handset' and imei is not null
+    select
+        rollup.msisdn,
+        rollup.imei,
+        bit_count(rollup.day_mask) as days,
+        cast(stg_weeks.week_start + bit_count((rollup.day_mask & -rollup.day_mask) - 1) as date) as first_day,
+        cast(stg_weeks.week_start + cast(floor(log2(rollup.day_mask)) as integer) as date) as last_day
+    from int_cdr_week_rollup as rollup
+    join stg_weeks on stg_weeks.is_scored_week
+    where rollup.kind = 'handset' and rollup.imei is not null
 ),
 
 handsets_typed as (
@@ -88,7 +96,9 @@ handsets_typed as (
         handsets.*,
         stg_tac.is_dual_sim,
         stg_tac.is_cdma2000,
-        row_number() over (partition by handsets.msisdn order by handsets.last_at desc, handsets.imei) as recency
+        row_number() over (
+            partition by handsets.msisdn order by handsets.last_day desc, handsets.days desc, handsets.imei
+        ) as recency
     from handsets
     left join stg_tac on stg_tac.tac = left(handsets.imei, 8)
 ),
@@ -180,8 +190,8 @@ final as (
         latest_handset.imei as imei_latest,
         left(latest_handset.imei, 8) as tac_latest,
         latest_handset.days as imei_latest_days,
-        cast(latest_handset.first_at as date) as imei_latest_first_day,
-        cast(latest_handset.last_at as date) as imei_latest_last_day,
+        latest_handset.first_day as imei_latest_first_day,
+        latest_handset.last_day as imei_latest_last_day,
         latest_handset.is_dual_sim as handset_dual_sim,
         latest_handset.is_cdma2000 as handset_cdma2000,
         coalesce(handset_summary.any_dual_sim, false) as any_dual_sim,

@@ -11,8 +11,8 @@
 --         × (1 + value_boost · min(1, revenue / value_full_revenue_cny)), and
 --             score = 100 · (1 − exp(−points / saturation_points)).
 --         Tier: high from high_min_score, or with high_min_families independent signal families
---         at severity ≥ high_family_severity, or members porting out plus
---         high_ported_plus_families other such families; medium from medium_min_score, or when
+--         at severity ≥ high_family_severity, or members porting out (retention_drop at that
+--         severity with port-outs) plus high_ported_plus_families other such families; medium from medium_min_score, or when
 --         any signal reaches its call_now_severity (the domain's "needs a call this week");
 --         low otherwise. A group put in a tier by a rule scores at least that tier's minimum, so
 --         sorting by score agrees with the tiers. Reasons: the sentences of the
@@ -62,7 +62,8 @@ per_group as (
         coalesce(bool_or(severity >= call_now_severity), false) as call_now,
         count(distinct family) filter (where severity >= $high_family_severity) as families,
         count(distinct family) filter (where severity >= $high_family_severity and signal <> 'retention_drop') as other_families,
-        coalesce(bool_or(signal = 'retention_drop' and cast(detail ->> 'ported' as integer) > 0), false) as porting_out,
+        coalesce(bool_or(signal = 'retention_drop' and severity >= $high_family_severity
+                         and cast(detail ->> 'ported' as integer) > 0), false) as porting_out,
         list(reason order by raw_points desc, signal) filter (where leads_family) as reasons
     from points
     group by group_id

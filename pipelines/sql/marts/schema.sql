@@ -58,7 +58,7 @@ create table if not exists member_week_features (
     fwd_targets_competitor   integer not null,
     fwd_networks_off_group   varchar not null,  -- networks of off-group targets, ';'-separated sorted
     handsets_seen            integer not null,
-    imei_latest              varchar,           -- handset of the week's last record
+    imei_latest              varchar,           -- handset of the week's last day of use (most days on a tie)
     tac_latest               varchar,
     imei_latest_days         integer,
     imei_latest_first_day    date,

@@ -29,7 +29,7 @@ usage_coverage as (
 
 bill_coverage as (
     select
-        count(*) filter (where status = 'active' and not has_history) as lacking_months,
+        count(*) filter (where status = 'active' and baseline_months < $arpu_drop_min_months) as lacking_months,
         any_value(bill_month) as bill_month
     from int_member_bills
 ),
@@ -80,6 +80,8 @@ final as (
         json_object(
             'minutes_ratio', round(int_population_trend.minutes_ratio, 3),
             'minutes_members', int_population_trend.minutes_members,
+            'calls_ratio', round(int_population_trend.calls_ratio, 3),
+            'calls_z_spread', round(int_population_trend.calls_z_spread, 3),
             'outgoing_ratio', round(int_population_trend.outgoing_ratio, 3),
             'outgoing_members', int_population_trend.outgoing_members
         ) as population_trend,

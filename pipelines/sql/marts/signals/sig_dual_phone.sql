@@ -1,5 +1,5 @@
 -- Reads:  int_member_baselines, int_member_baseline_weeks, int_member_handsets,
---         int_population_trend, member_contact_week, member_week_features.
+--         int_population_trend, member_contact_week, member_week_features, stg_weeks.
 -- Writes: inserts into signal_rows. Grain: one row per member flagged dual_phone (双机客户);
 --         `model` lists the models that fired, ';'-separated sorted.
 -- Why:    the member probably holds a second line on a competitor. Four models, any one fires:
@@ -8,10 +8,14 @@
 --   handset     the handset can hold a competitor SIM (dual-SIM, or CDMA2000 for CT), appeared
 --               within $dual_phone_handset_lookback_weeks weeks replacing another, AND the member's
 --               minutes fell by $dual_phone_handset_usage_drop_share since (beyond the population's
---               trend): nearly every phone is dual-SIM, the handset alone proves nothing;
---   affinity    one CU/CT number takes $dual_phone_affinity_dominance_share of the member's calls
---               where it did not in the baseline, or the CU/CT share of calls rose by
---               $dual_phone_affinity_share_jump;
+--               trend, and significantly in calls, as in mou_drop): nearly every phone is
+--               dual-SIM, the handset alone proves nothing;
+--   affinity    one CU/CT number takes $dual_phone_affinity_dominance_share of the member's calls,
+--               or the CU/CT share of calls rose by $dual_phone_affinity_share_jump; either way
+--               significantly more calls than its baseline share predicts (poisson_z): in a
+--               Zipf-shaped circle a competitor number is often the top contact anyway. Numbers
+--               that were the member's CMCC contacts in the baseline and have ported are left to
+--               the circle model: they are the same evidence;
 --   circle      of the member's top $dual_phone_circle_top_contacts CMCC contacts over the
 --               baseline, $dual_phone_circle_min_moved (and $dual_phone_circle_min_moved_share)
 --               have since ported out or left (their own status as members), or show a CU/CT
@@ -22,8 +26,9 @@ with members as (
     select * from int_member_baselines
 ),
 
--- the member's contacts in the baseline weeks (read by week, so only those weeks are scanned)
-baseline_contacts as (
+-- the member's contacts in the baseline weeks (read by week, so only those weeks are scanned);
+-- three models read it, so it is built once
+baseline_contacts as materialized (
     select contacts.*, baseline_weeks.group_id
     from member_contact_week as contacts
     join int_member_baseline_weeks as baseline_weeks
@@ -47,7 +52,8 @@ forwarding as (
 handset_judged as (
     select
         int_member_handsets.*,
-        1 - minutes_now / minutes_before / nullif(int_population_trend.minutes_ratio, 0) as drop_share
+        1 - minutes_now / minutes_before / nullif(int_population_trend.minutes_ratio, 0) as drop_share,
+        poisson_z(calls_before * int_population_trend.calls_ratio, calls_now, weeks_before) / int_population_trend.calls_z_spread as calls_z
     from int_member_handsets
     cross join int_population_trend
     where active_all_week
@@ -67,14 +73,35 @@ handset as (
                     'minutes_before', round(minutes_before, 1), 'minutes_now', round(minutes_now, 1),
                     'drop_share', round(drop_share, 3)) as evidence
     from handset_judged
-    where drop_share >= $dual_phone_handset_usage_drop_share
+    where drop_share >= $dual_phone_handset_usage_drop_share and calls_z >= $significance_z
 ),
 
-top_competitor_contact as (
+competitor_contacts as (
     select msisdn, other_party, other_network, calls_out + calls_in as calls
     from member_contact_week
     where week = $week and other_network in ('CU', 'CT')
-    qualify row_number() over (partition by msisdn order by calls_out + calls_in desc, other_party) = 1
+),
+
+-- this week's competitor numbers that were the member's CMCC contacts in the baseline
+ported_contacts as (
+    select distinct competitor_contacts.msisdn, competitor_contacts.other_party, competitor_contacts.calls
+    from competitor_contacts
+    semi join baseline_contacts
+        on baseline_contacts.msisdn = competitor_contacts.msisdn
+       and baseline_contacts.other_party = competitor_contacts.other_party
+       and baseline_contacts.other_network = 'CMCC'
+),
+
+ported_calls as (
+    select msisdn, sum(calls) as calls from ported_contacts group by msisdn
+),
+
+top_competitor_contact as (
+    select competitor_contacts.*
+    from competitor_contacts
+    anti join ported_contacts
+        on ported_contacts.msisdn = competitor_contacts.msisdn and ported_contacts.other_party = competitor_contacts.other_party
+    qualify row_number() over (partition by competitor_contacts.msisdn order by competitor_contacts.calls desc, competitor_contacts.other_party) = 1
 ),
 
 top_contact_in_baseline as (
@@ -85,21 +112,36 @@ top_contact_in_baseline as (
     group by baseline_contacts.group_id, baseline_contacts.msisdn
 ),
 
-affinity_judged as (
+affinity_shares as (
     select
         members.group_id,
         members.msisdn,
+        members.calls_out + members.calls_in as calls,
+        members.baseline_weeks,
+        members.calls_cu + members.calls_ct - coalesce(ported_calls.calls, 0) as competitor_calls,
         top_contact.other_network,
-        top_contact.calls / (members.calls_out + members.calls_in) as top_share,
-        coalesce(top_contact_in_baseline.calls, 0) / nullif(members.baseline_calls_total, 0) as top_share_baseline,
-        members.share_calls_competitor,
+        coalesce(top_contact.calls, 0) as top_calls,
+        coalesce(top_contact.calls, 0) / (members.calls_out + members.calls_in) as top_share,
+        coalesce(coalesce(top_contact_in_baseline.calls, 0) / nullif(members.baseline_calls_total, 0), 0) as top_share_baseline,
+        (members.calls_cu + members.calls_ct - coalesce(ported_calls.calls, 0)) / (members.calls_out + members.calls_in)
+            as share_calls_competitor,
         coalesce(members.baseline_share_calls_competitor, 0) as baseline_share_calls_competitor
     from members
     left join top_competitor_contact as top_contact on top_contact.msisdn = members.msisdn
+    left join ported_calls on ported_calls.msisdn = members.msisdn
     left join top_contact_in_baseline
         on top_contact_in_baseline.group_id = members.group_id and top_contact_in_baseline.msisdn = members.msisdn
     where members.has_history
       and members.calls_out + members.calls_in >= $dual_phone_affinity_min_calls
+),
+
+-- poisson_z measures how far below expectation; a rise is its negation
+affinity_judged as (
+    select
+        *,
+        -poisson_z(top_share_baseline * calls, top_calls, baseline_weeks) as top_z,
+        -poisson_z(baseline_share_calls_competitor * calls, competitor_calls, baseline_weeks) as competitor_z
+    from affinity_shares
 ),
 
 affinity as (
@@ -108,20 +150,21 @@ affinity as (
         msisdn,
         'affinity' as model,
         json_object('network', other_network, 'top_number_share', round(top_share, 3),
-                    'top_number_share_baseline', round(coalesce(top_share_baseline, 0), 3),
+                    'top_number_share_baseline', round(top_share_baseline, 3),
                     'competitor_share', round(share_calls_competitor, 3),
                     'competitor_share_baseline', round(baseline_share_calls_competitor, 3)) as evidence
     from affinity_judged
-    where (top_share >= $dual_phone_affinity_dominance_share
-           and coalesce(top_share_baseline, 0) < $dual_phone_affinity_dominance_share)
-       or share_calls_competitor - baseline_share_calls_competitor >= $dual_phone_affinity_share_jump
+    where (top_share >= $dual_phone_affinity_dominance_share and top_z >= $significance_z)
+       or (share_calls_competitor - baseline_share_calls_competitor >= $dual_phone_affinity_share_jump
+           and competitor_z >= $significance_z)
 ),
 
--- the member's circle: most-called CMCC contacts over the baseline weeks
+-- the member's circle: most-called CMCC contacts over all the baseline weeks together (a light
+-- caller's weekly top contacts shuffle by chance)
 circle_contacts as (
     select group_id, msisdn, other_party, sum(calls_out + calls_in) as calls
     from baseline_contacts
-    where contact_rank <= $dual_phone_circle_top_contacts and other_network = 'CMCC'
+    where other_network = 'CMCC'
     group by group_id, msisdn, other_party
     having sum(calls_out + calls_in) >= $dual_phone_circle_min_contact_calls
     qualify row_number() over (partition by group_id, msisdn order by calls desc, other_party) <= $dual_phone_circle_top_contacts

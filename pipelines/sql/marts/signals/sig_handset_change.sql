@@ -3,7 +3,8 @@
 -- Why:    a new handset used for at least $handset_change_new_min_days days, after the old one
 --         was the member's handset for $handset_change_old_min_weeks weeks or more: a care moment,
 --         warned for $handset_change_flag_weeks weeks from the new handset's first week. Severity 2
---         when the new handset can hold a competitor SIM (dual-SIM or CDMA2000), else 1.
+--         when the new handset is dual-mode (CDMA2000: it takes a China Telecom SIM beside ours),
+--         else 1; dual-SIM alone is in the detail, nearly every phone is dual-SIM.
 insert into signal_rows by name
 with changed as (
     select *
@@ -22,7 +23,7 @@ final as (
         msisdn,
         'handset_change' as signal,
         null as model,
-        case when is_dual_sim or is_cdma2000 then 2 else 1 end as severity,
+        case when is_cdma2000 then 2 else 1 end as severity,
         previous_weeks as metric_baseline,
         new_days as metric_now,
         null as metric_change,

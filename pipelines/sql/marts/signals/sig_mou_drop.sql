@@ -2,7 +2,10 @@
 -- Writes: inserts into signal_rows. Grain: one row per member flagged mou_drop (MOU预警), and
 --         one per group with a flagged member or a flagged group total (msisdn null).
 -- Why:    minutes of use falling sharply against the member's baseline, beyond what everybody
---         did this week (member drop share = 1 − now / baseline / population ratio). The group
+--         did this week (member drop share = 1 − now / baseline / population ratio), with a call
+--         count that fell significantly too (poisson_z, divided by the week's spread of it across
+--         members, >= $significance_z: minutes alone are heavy-tailed, a light caller's week often
+--         halves by chance, and some weeks everyone varies more). The group
 --         total is judged the same way over its judged members (at least
 --         $mou_drop_group_min_members): model `group_total` when it fell, `members` when only
 --         some members did (then the group row is severity 1: a few members' fall alone is a
@@ -12,8 +15,10 @@ with judged as (
     select
         int_member_baselines.*,
         int_population_trend.minutes_ratio,
+        int_population_trend.calls_z_spread,
         1 - int_member_baselines.minutes_total / int_member_baselines.baseline_minutes
-            / nullif(int_population_trend.minutes_ratio, 0) as drop_share
+            / nullif(int_population_trend.minutes_ratio, 0) as drop_share,
+        int_member_baselines.baseline_calls * int_population_trend.calls_ratio as expected_calls
     from int_member_baselines
     cross join int_population_trend
     where int_member_baselines.has_history
@@ -23,8 +28,10 @@ with judged as (
 members as (
     select
         *,
-        severity_level(drop_share, $mou_drop_member_drop_share_severity1,
-                       $mou_drop_member_drop_share_severity2, $mou_drop_member_drop_share_severity3) as severity
+        case when poisson_z(expected_calls, calls_out + calls_in, baseline_weeks) / calls_z_spread >= $significance_z
+            then severity_level(drop_share, $mou_drop_member_drop_share_severity1,
+                                $mou_drop_member_drop_share_severity2, $mou_drop_member_drop_share_severity3)
+        end as severity
     from judged
 ),
 
@@ -36,6 +43,9 @@ groups as (
         min(drop_share) filter (where severity is not null) as smallest_member_drop,
         sum(minutes_total) as minutes_now,
         sum(baseline_minutes) as baseline_minutes,
+        sum(calls_out + calls_in) as calls_now,
+        sum(expected_calls) as expected_calls,
+        min(baseline_weeks) as baseline_weeks,
         any_value(minutes_ratio) as minutes_ratio
     from members
     group by group_id
@@ -46,6 +56,7 @@ groups_judged as (
         groups.*,
         1 - minutes_now / baseline_minutes / nullif(minutes_ratio, 0) as drop_share,
         case when judged_members >= $mou_drop_group_min_members
+              and poisson_z(expected_calls, calls_now, baseline_weeks) >= $significance_z
             then severity_level(1 - minutes_now / baseline_minutes / nullif(minutes_ratio, 0),
                                 $mou_drop_group_drop_share_severity1, $mou_drop_group_drop_share_severity2,
                                 $mou_drop_group_drop_share_severity3)
@@ -68,6 +79,8 @@ member_rows as (
         json_object(
             'minutes_now', round(minutes_total, 1),
             'baseline_minutes', round(baseline_minutes, 1),
+            'calls_now', calls_out + calls_in,
+            'expected_calls', round(expected_calls, 1),
             'drop_share', round(drop_share, 3),
             'population_ratio', round(minutes_ratio, 3),
             'baseline_weeks', baseline_weeks,

@@ -5,8 +5,10 @@
 --         (closed, ported out, left the group) are counted over the last
 --         $retention_drop_window_weeks weeks against the members the group had in them, so the
 --         warning lasts that long after a wave of departures. Porting out to a competitor weighs
---         most: any port-out fires the warning at severity 2, $retention_drop_severity3_ported of
---         them severity 3; otherwise the lost share grades it ($retention_drop_lost_share_severity*).
+--         most: any port-out fires the warning, $retention_drop_severity2_ported of them make it
+--         severity 2 and $retention_drop_severity3_ported severity 3; the share of members lost
+--         grades it too ($retention_drop_lost_share_severity*), so one port-out is severity 2 in
+--         a small group and severity 1 (routine churn) in a large one.
 insert into signal_rows by name
 with window_weeks as (
     select week from stg_weeks where weeks_back < $retention_drop_window_weeks
@@ -49,13 +51,11 @@ groups_graded as (
     select
         *,
         lost / members_in_window as lost_share,
-        case
-            when ported >= $retention_drop_severity3_ported then 3
-            when ported > 0 then greatest(2, severity_level(lost / members_in_window, $retention_drop_lost_share_severity1,
-                                                            $retention_drop_lost_share_severity2, $retention_drop_lost_share_severity3))
-            else severity_level(lost / members_in_window, $retention_drop_lost_share_severity1,
-                                $retention_drop_lost_share_severity2, $retention_drop_lost_share_severity3)
-        end as severity
+        greatest(
+            severity_level(ported, 1, $retention_drop_severity2_ported, $retention_drop_severity3_ported),
+            severity_level(lost / members_in_window, $retention_drop_lost_share_severity1,
+                           $retention_drop_lost_share_severity2, $retention_drop_lost_share_severity3)
+        ) as severity
     from groups
 ),
 

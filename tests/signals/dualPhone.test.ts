@@ -1,0 +1,79 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { Fixture, HANDSETS, imeiOf } from "./fixture.ts";
+import { scoreFixture, type Scored } from "./scoreFixture.ts";
+
+// sig_dual_phone.sql: four models, any one fires; `model` lists those that did.
+describe("dual_phone", () => {
+  const fx = new Fixture("2026-W40", 6);
+  const g = fx.crowd("G1", 12);
+  const [forwarder, handsetFall, stableDualSim, singleSimFall, affinity, spouse, circle, both] = g;
+  const ct = fx.outsideNumber("CT");
+  fx.usage(forwarder, "2026-W45", { forwards: [{ to: ct, network: "CT", calls: 4, days: 2 }] });
+
+  // handset: a dual-mode handset from W44 and usage falling to a fifth; the same handset with usage
+  // unchanged; a single-SIM handset with usage falling
+  const old = (n: number) => imeiOf(HANDSETS.single, n);
+  for (const [m, n] of [[handsetFall, 1], [stableDualSim, 2], [singleSimFall, 3], [both, 4]] as const) fx.usage(m, "2026-W40", { imei: old(n) });
+  fx.usage(handsetFall, "2026-W44", { imei: imeiOf(HANDSETS.cdma, 1), callsOut: 4, callsIn: 3 });
+  fx.usage(stableDualSim, "2026-W44", { imei: imeiOf(HANDSETS.cdma, 2) });
+  fx.usage(singleSimFall, "2026-W44", { imei: imeiOf(HANDSETS.single, 99), callsOut: 4, callsIn: 3 });
+
+  // affinity: from W45 a new CT number takes 3 of every 7 calls; `spouse` always called one that much
+  const newCt = fx.outsideNumber("CT");
+  const usual = [fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber()];
+  fx.usage(affinity, "2026-W40", { contacts: usual }).usage(affinity, "2026-W45", { contacts: [newCt, newCt, newCt, ...usual] });
+  const wife = fx.outsideNumber("CT");
+  fx.usage(spouse, "2026-W40", { contacts: [wife, wife, wife, ...usual] });
+
+  // circle: the member's five usual contacts are CMCC; three of them port to CT in W45
+  const circleContacts = [fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber()];
+  fx.usage(circle, "2026-W40", { contacts: circleContacts });
+  for (const n of circleContacts.slice(0, 3)) fx.port(n, "2026-W45", "CT");
+
+  // two models at once: forwarding to CT and a dual-mode handset with usage falling
+  fx.usage(both, "2026-W45", { imei: imeiOf(HANDSETS.cdma, 4), callsOut: 4, callsIn: 3, forwards: [{ to: ct, network: "CT", calls: 5, days: 3 }] });
+  let r: Scored;
+  beforeAll(async () => { r = await scoreFixture(fx); });
+
+  it("forwarding: calls forwarded repeatedly to a competitor number", () => {
+    const row = r.member("2026-W45", forwarder, "dual_phone");
+    expect(row).toMatchObject({ model: "forwarding", severity: 2 });
+    expect(row!.detail).toMatchObject({ models: "forwarding", evidence: { forwarding: { calls: 4, days: 2, numbers: 1 } } });
+  });
+
+  it("handset: a dual-mode handset and usage falling after it appeared", () => {
+    const row = r.member("2026-W44", handsetFall, "dual_phone");
+    expect(row).toMatchObject({ model: "handset", severity: 1 });
+    expect(row!.detail.evidence).toMatchObject({ handset: { since_week: "2026-W44", cdma2000: true, minutes_before: 105, minutes_now: 21 } });
+    expect(r.member("2026-W45", handsetFall, "dual_phone")?.since_week).toBe("2026-W44");
+  });
+
+  it("handset: stays quiet for a dual-SIM handset with usage unchanged, and for a single-SIM one", () => {
+    expect(r.memberSignals.filter((s) => [stableDualSim, singleSimFall].includes(s.msisdn) && s.signal === "dual_phone")).toEqual([]);
+  });
+
+  it("affinity: a new competitor number takes over the member's calls", () => {
+    const row = r.member("2026-W45", affinity, "dual_phone");
+    expect(row).toMatchObject({ model: "affinity" });
+    expect(row!.detail.evidence).toMatchObject({ affinity: { network: "CT", top_number_share_baseline: 0 } });
+    expect((row!.detail.evidence as { affinity: { top_number_share: number } }).affinity.top_number_share).toBeGreaterThan(0.4);
+  });
+
+  it("affinity: stays quiet for a competitor number that always was the top contact", () => {
+    expect(r.memberSignals.filter((s) => s.msisdn === spouse)).toEqual([]);
+  });
+
+  it("circle: the member's usual contacts now show a competitor network", () => {
+    const row = r.member("2026-W45", circle, "dual_phone");
+    expect(row).toMatchObject({ model: "circle", severity: 1 });
+    expect(row!.detail.evidence).toMatchObject({ circle: { top_contacts: 5, moved: 3, moved_colleagues: 0 } });
+  });
+
+  it("lists every model that fired, sorted, and grades by how many", () => {
+    expect(r.member("2026-W45", both, "dual_phone")).toMatchObject({ model: "forwarding;handset", severity: 3 });
+    expect(r.group("2026-W45", "G1", "dual_phone")).toMatchObject({
+      model: "affinity;circle;forwarding;handset", members_affected: 5,
+      reason: "5 of 12 members probably hold a second line on a competitor since 2026-W44.",
+    });
+  });
+});
