@@ -69,8 +69,8 @@ export async function loadSourceGroup(
 
   const insert = await conn.run(
     `insert into ${spec.rawTable} by name
-     select $week as week, * exclude (reject_column, reject_reason, filename)
-     from (${check}) where reject_reason is null`,
+     select $week as week, * exclude (reject, filename)
+     from (${check}) where reject is null`,
     { ...params, path: paths, week: ctx.week } as never,
   );
   const insertedTotal = Number(insert.rowsChanged);
@@ -120,7 +120,7 @@ async function locateRuleRejects(
   await conn.run(`create or replace temp table cw_checked as ${check}`, params as never);
   const counts = (
     await conn.runAndReadAll(
-      "select filename, count(*) as n from cw_checked where reject_reason is not null group by filename",
+      "select filename, count(*) as n from cw_checked where reject is not null group by filename",
     )
   ).getRowObjectsJS() as Array<{ filename: string; n: bigint }>;
   for (const file of loaded) {
@@ -133,11 +133,12 @@ async function locateRuleRejects(
     const refused = (
       await conn.runAndReadAll(
         `with placed as (
-           select rowid - min(rowid) over () as pos, reject_column, reject_reason
+           select rowid - min(rowid) over () as pos, reject
            from cw_checked where filename = $file
          )
-         select pos, reject_column, reject_reason from placed
-         where reject_reason is not null order by pos limit $n`,
+         -- a check model names the broken rule as 'column|reason'
+         select pos, split_part(reject, '|', 1) as reject_column, substr(reject, strpos(reject, '|') + 1) as reject_reason
+         from placed where reject is not null order by pos limit $n`,
         { file: file.readPath, n: room },
       )
     ).getRowObjectsJS() as Array<{ pos: bigint; reject_column: string; reject_reason: string }>;

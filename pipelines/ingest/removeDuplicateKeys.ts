@@ -54,7 +54,7 @@ export async function removeDuplicateKeys(
              select rowid - min(rowid) over () as pos, * from cw_checked where filename = $file
            )
            select pos, ${spec.key.map((k) => `t.${k}`).join(", ")} from placed t
-           where reject_reason is null and exists (select 1 from cw_dup_keys d where ${keyJoin})
+           where reject is null and exists (select 1 from cw_dup_keys d where ${keyJoin})
            order by pos`,
           { file: file.readPath },
         )
@@ -77,7 +77,7 @@ export async function removeDuplicateKeys(
         await conn.run(
           `insert into ${spec.rawTable} by name
            with placed as (select rowid - min(rowid) over () as pos, * from cw_checked where filename = $file)
-           select $week as week, * exclude (pos, reject_column, reject_reason, filename)
+           select $week as week, * exclude (pos, reject, filename)
            from placed where pos in (select unnest(string_split($positions, ','))::bigint)`,
           { week: params.week, file: file.readPath, positions: keep.join(",") },
         );

@@ -1,7 +1,7 @@
 -- Checks one delivered billing file against the extract contract (extract-contract.md, "billing").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record (with the reader's `filename`), typed as raw_billing, with reject_column / reject_reason naming
---          the first rule it breaks (null when it keeps all). Reasons never carry the value.
+-- Returns: one row per record (with the reader's `filename`), typed as raw_billing, with `reject` = 'column|reason' for the
+--          first rule it breaks (null when it keeps all). Reasons never carry the value.
 with source as (
     select * from src($path, $delim)
 ),
@@ -38,11 +38,7 @@ checked as (
 ),
 
 final as (
-    select
-        * exclude (reject, fee_texts),
-        split_part(reject, '|', 1) as reject_column,
-        substr(reject, strpos(reject, '|') + 1) as reject_reason
-    from checked
+    select * exclude (fee_texts) from checked
 )
 
 select * from final

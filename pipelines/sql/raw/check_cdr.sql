@@ -1,7 +1,7 @@
 -- Checks one delivered cdr file against the extract contract (extract-contract.md, "cdr").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
 -- Returns: one row per record (with the reader's `filename`) DuckDB could split into fields, typed as raw_cdr, with
---          reject_column / reject_reason naming the first rule it breaks (null when it keeps all).
+--          `reject` = 'column|reason' for the first rule it breaks (null when it keeps all).
 -- Why SQL: a 40 M-row week is checked in DuckDB's vectorised engine, never row by row in JS;
 --          reasons name the rule, never the value (privacy.md).
 with source as (
@@ -52,11 +52,7 @@ checked as (
 ),
 
 final as (
-    select
-        * exclude (reject, start_time_text, duration_s_text),
-        split_part(reject, '|', 1) as reject_column,
-        substr(reject, strpos(reject, '|') + 1) as reject_reason
-    from checked
+    select * exclude (start_time_text, duration_s_text) from checked
 )
 
 select * from final

@@ -1,6 +1,6 @@
 -- Checks one delivered managers file against the extract contract (extract-contract.md, "managers").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record (with the reader's `filename`), as raw_managers, with reject_column / reject_reason (null when valid).
+-- Returns: one row per record (with the reader's `filename`), as raw_managers, with `reject` = 'column|reason' (null when valid).
 with source as (
     select * from src($path, $delim)
 ),
@@ -20,11 +20,7 @@ checked as (
 ),
 
 final as (
-    select
-        * exclude (reject),
-        split_part(reject, '|', 1) as reject_column,
-        substr(reject, strpos(reject, '|') + 1) as reject_reason
-    from checked
+    select * from checked
 )
 
 select * from final

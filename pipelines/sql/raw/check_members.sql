@@ -1,7 +1,7 @@
 -- Checks one delivered members file against the extract contract (extract-contract.md, "members").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record (with the reader's `filename`), typed as raw_members, with reject_column / reject_reason naming
---          the first rule it breaks (null when it keeps all). Reasons never carry the value.
+-- Returns: one row per record (with the reader's `filename`), typed as raw_members, with `reject` = 'column|reason' for the
+--          first rule it breaks (null when it keeps all). Reasons never carry the value.
 with source as (
     select * from src($path, $delim)
 ),
@@ -48,11 +48,7 @@ checked as (
 ),
 
 final as (
-    select
-        * exclude (reject, join_date_text, status_date_text, plan_fee_text, contract_end_text),
-        split_part(reject, '|', 1) as reject_column,
-        substr(reject, strpos(reject, '|') + 1) as reject_reason
-    from checked
+    select * exclude (join_date_text, status_date_text, plan_fee_text, contract_end_text) from checked
 )
 
 select * from final

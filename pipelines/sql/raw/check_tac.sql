@@ -1,7 +1,7 @@
 -- Checks one delivered tac file against the extract contract (extract-contract.md, "tac").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
--- Returns: one row per record (with the reader's `filename`), typed as raw_tac, with reject_column / reject_reason naming
---          the first rule it breaks (null when it keeps all).
+-- Returns: one row per record (with the reader's `filename`), typed as raw_tac, with `reject` = 'column|reason' for the
+--          first rule it breaks (null when it keeps all).
 with source as (
     select * from src($path, $delim)
 ),
@@ -37,11 +37,7 @@ checked as (
 ),
 
 final as (
-    select
-        * exclude (reject, sim_slots_text, launched_text),
-        split_part(reject, '|', 1) as reject_column,
-        substr(reject, strpos(reject, '|') + 1) as reject_reason
-    from checked
+    select * exclude (sim_slots_text, launched_text) from checked
 )
 
 select * from final
