@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
 import type { BacktestConfig } from "../config/backtestConfig.ts";
-import { runSqlFile } from "../db/runSqlFile.ts";
-import { runModel } from "../score/runModel.ts";
+import { sql } from "../db/sql.ts";
 import { backtestSubjects } from "./backtestSubjects.ts";
 import { listScoredWeeks } from "./listScoredWeeks.ts";
 
@@ -107,14 +106,12 @@ export async function runBacktest(
 
   await conn.run("begin transaction");
   try {
-    await runSqlFile(conn, "backtest/schema.sql");
-    for (const file of MODELS) await runModel(conn, file, params);
-    const weeks = (await conn.runAndReadAll("select week, horizon_complete from bt_weeks where is_evaluated order by week"))
-      .getRowObjectsJson() as unknown as WeekRow[];
+    await sql.script(conn, "backtest/schema.sql");
+    for (const file of MODELS) await sql.run(conn, file, params);
+    const weeks = await sql.query<WeekRow>(conn, "select week, horizon_complete from bt_weeks where is_evaluated order by week");
     const durationMs = Math.round(performance.now() - started);
-    await runModel(conn, "backtest/backtest_runs.sql", { ...params, duration_ms: durationMs });
-    const [hashes] = (await conn.runAndReadAll("select scores_config_hashes from backtest_runs where run_id = $run_id", { run_id: runId }))
-      .getRowObjectsJson();
+    await sql.run(conn, "backtest/backtest_runs.sql", { ...params, duration_ms: durationMs });
+    const [hashes] = await sql.query<{ scores_config_hashes: string }>(conn, "select scores_config_hashes from backtest_runs where run_id = $run_id", { run_id: runId });
     await conn.run("commit");
     const report: BacktestReport = {
       runId,
@@ -133,6 +130,6 @@ export async function runBacktest(
     await conn.run("rollback");
     throw e;
   } finally {
-    for (const statement of CLEAN_UP) await conn.run(statement);
+    for (const statement of CLEAN_UP) await sql.exec(conn, statement);
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, chmodSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
-import { runSqlFile } from "./runSqlFile.ts";
+import { sql } from "./sql.ts";
 
 export interface WarehouseOptions {
   /** Database file; ':memory:' for throw-away work. */
@@ -32,7 +32,7 @@ export async function withWarehouse<T>(
   if (!inMemory && existsSync(options.db)) chmodSync(options.db, 0o600);
   const conn = await instance.connect();
   try {
-    await runSqlFile(conn, "raw/schema.sql");
+    await sql.script(conn, "raw/schema.sql");
     return await fn(conn);
   } finally {
     conn.closeSync();

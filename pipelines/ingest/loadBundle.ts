@@ -147,7 +147,7 @@ export async function loadBundle(
       {
         week: manifest.week, checksum, manifest_sha: manifestSha, file_bytes: JSON.stringify(fileBytes),
         generated_at: manifest.generated_at ?? null, rows: JSON.stringify(report.rows),
-      } as never,
+      },
     );
     finish(report, previous ? "replaced" : "loaded", checksum, started);
     await recordRun(conn, report, started);
@@ -239,7 +239,7 @@ async function recordRun(conn: DuckDBConnection, report: BundleReport, started: 
     {
       started, bundle: report.bundle, week: report.week, checksum: report.checksum, outcome: report.outcome,
       message: report.message, duration: report.durationMs, report: JSON.stringify({ rows: report.rows, rejects: report.rejects }),
-    } as never,
+    },
   );
 }
 

@@ -3,8 +3,7 @@ import type { ContractTable } from "./contractTables.ts";
 import type { SourceFileScan } from "./scanSourceFile.ts";
 import { defineSourceMacro, REJECT_TABLES } from "./sourceMacro.ts";
 import { RecordLines } from "./recordLines.ts";
-import { sqlText } from "../db/runSqlFile.ts";
-import { checkModelParams } from "./checkModelParams.ts";
+import { sql, type Params } from "../db/sql.ts";
 
 export interface RejectedRecord {
   line: number;
@@ -63,17 +62,18 @@ export async function loadSourceGroup(
 ): Promise<LoadedFile[]> {
   await conn.run(`drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
   await defineSourceMacro(conn, spec, files[0].scan.header);
-  const check = sqlText(spec.checkSql);
+  const check = sql.text(spec.checkSql);
   const paths = listValue(files.map((f) => f.readPath));
-  const params = checkModelParams(check, { delim: ctx.delimiter, week_start: ctx.weekStart, week_end: ctx.weekEnd });
+  const params: Params = { delim: ctx.delimiter, week_start: ctx.weekStart, week_end: ctx.weekEnd };
 
-  const insert = await conn.run(
+  const insert = await sql.exec(
+    conn,
     `insert into ${spec.rawTable} by name
      select $week as week, * exclude (reject, filename)
      from (${check}) where reject is null`,
-    { ...params, path: paths, week: ctx.week } as never,
+    { ...params, path: paths, week: ctx.week },
   );
-  const insertedTotal = Number(insert.rowsChanged);
+  const insertedTotal = insert.rowsChanged;
 
   const structural = (
     // One row per refused record: DuckDB may log the same record more than once (seen with filename=true).
@@ -113,11 +113,11 @@ export async function loadSourceGroup(
 async function locateRuleRejects(
   conn: DuckDBConnection,
   check: string,
-  params: Record<string, unknown>,
+  params: Params,
   loaded: LoadedFile[],
   rejectsKept: number,
 ): Promise<void> {
-  await conn.run(`create or replace temp table cw_checked as ${check}`, params as never);
+  await sql.exec(conn, `create or replace temp table cw_checked as ${check}`, params);
   const counts = (
     await conn.runAndReadAll(
       "select filename, count(*) as n from cw_checked where reject is not null group by filename",

@@ -2,8 +2,7 @@ import { listValue, type DuckDBConnection } from "@duckdb/node-api";
 import type { ContractTable } from "./contractTables.ts";
 import type { LoadedFile } from "./loadSourceGroup.ts";
 import { defineSourceMacro } from "./sourceMacro.ts";
-import { sqlText } from "../db/runSqlFile.ts";
-import { checkModelParams } from "./checkModelParams.ts";
+import { sql } from "../db/sql.ts";
 
 /**
  * Keeps the first occurrence (in read order: manifest order within files sharing a header) of
@@ -40,12 +39,13 @@ export async function removeDuplicateKeys(
     { week: params.week },
   );
   const firstSeen = new Map<string, string>(); // key → "file line N"; key values stay in memory, never in a message
-  const check = sqlText(spec.checkSql);
+  const check = sql.text(spec.checkSql);
   for (const files of groups) {
     await defineSourceMacro(conn, spec, files[0].scan.header);
-    await conn.run(
+    await sql.exec(
+      conn,
       `create or replace temp table cw_checked as ${check}`,
-      { ...checkModelParams(check, params), path: listValue(files.map((f) => f.readPath)) } as never,
+      { ...params, path: listValue(files.map((f) => f.readPath)) },
     );
     for (const file of files) {
       const found = (

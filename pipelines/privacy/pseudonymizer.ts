@@ -1,9 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Config } from "../config/configSchema.ts";
 
-export type Pseudonymizer = (msisdn: string) => string;
+/** A member's pseudonym; `keyId` names the key (sha256, 16 hex) without revealing it. */
+export type Pseudonymizer = ((msisdn: string) => string) & { keyId: string };
 
 /**
  * The keyed pseudonym of a member (HMAC-SHA256 of the number, 16 hex chars): stable across weeks,
@@ -12,7 +13,8 @@ export type Pseudonymizer = (msisdn: string) => string;
  */
 export function pseudonymizer(config: Config, warehouseDb: string): Pseudonymizer {
   const key = readOrCreateKey(config, warehouseDb);
-  return (msisdn: string) => createHmac("sha256", key).update(msisdn).digest("hex").slice(0, 16);
+  const pseudonym = (msisdn: string) => createHmac("sha256", key).update(msisdn).digest("hex").slice(0, 16);
+  return Object.assign(pseudonym, { keyId: createHash("sha256").update(key).digest("hex").slice(0, 16) });
 }
 
 function readOrCreateKey(config: Config, warehouseDb: string): Buffer {

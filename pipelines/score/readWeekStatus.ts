@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
-import { readModel } from "./readModel.ts";
+import { sql } from "../db/sql.ts";
 
 export interface WeekStatus {
   week: string;
@@ -22,7 +22,7 @@ interface Row {
 
 /** Every loaded week, oldest first, with its inputs fingerprint and whether its scores are stale. */
 export async function readWeekStatus(conn: DuckDBConnection, loaded: LoadedConfig): Promise<WeekStatus[]> {
-  const rows = await readModel<Row>(conn, "marts/week_status.sql", { config_hash: loaded.hash });
+  const rows = await sql.rows<Row>(conn, "marts/week_status.sql", { config_hash: loaded.hash });
   return rows.map((r) => ({
     week: r.week,
     inputsFingerprint: r.inputs_fingerprint,

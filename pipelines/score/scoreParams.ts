@@ -1,13 +1,13 @@
 import type { Config } from "../config/configSchema.ts";
 import { SIGNAL_CODES } from "../config/scoringConfig.ts";
+import type { Params, ParamValue } from "../db/sql.ts";
 
-export type ParamValue = string | number | bigint | boolean | null;
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const isPerSignal = (value: object) =>
   Object.keys(value).every((key) => (SIGNAL_CODES as readonly string[]).includes(key));
 
-function flatten(value: object, prefix: string, into: Record<string, ParamValue>): void {
+function flatten(value: object, prefix: string, into: Params): void {
   for (const [key, item] of Object.entries(value)) {
     const name = prefix + snake(key);
     if (item !== null && typeof item === "object" && !isPerSignal(item)) {
@@ -28,8 +28,8 @@ function flatten(value: object, prefix: string, into: Record<string, ParamValue>
  * snake case without its section (signals.mouDrop.memberDropShare.severity1 becomes
  * $mou_drop_member_drop_share_severity1, scoring.weights becomes $weights as JSON).
  */
-export function scoreParams(config: Config): Record<string, ParamValue> {
-  const params: Record<string, ParamValue> = {};
+export function scoreParams(config: Config): Params {
+  const params: Params = {};
   flatten(config.signals, "", params);
   flatten(config.scoring, "", params);
   return params;

@@ -1,11 +1,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
+import { sql } from "../db/sql.ts";
 import { BundleError } from "../lib/errors.ts";
-import { readModel } from "./readModel.ts";
+import { pseudonymizer } from "../privacy/pseudonymizer.ts";
 import { readWeekStatus } from "./readWeekStatus.ts";
-import { runModel } from "./runModel.ts";
-import { scoreModels, SCORED_TABLES, type ScoreLayer } from "./scoreModels.ts";
 import { scoreParams } from "./scoreParams.ts";
+import { runStep, stepName, weekStages, weekTables, type StageName, type StageStep } from "./weekStages.ts";
+import { warehousePath } from "../db/warehousePath.ts";
 
 export interface ScoreReport {
   week: string;
@@ -14,9 +15,9 @@ export interface ScoreReport {
   /** Local time (Asia/Shanghai), as the extract's times. */
   scoredAt: string;
   durationMs: number;
-  /** Milliseconds per layer (staging, features, baselines, signals, scores, write). */
-  timingsMs: Record<ScoreLayer | "write", number>;
-  /** Milliseconds per model file. */
+  /** Milliseconds per stage (staging, features, baselines, signals, scores, publish, write). */
+  timingsMs: Record<StageName | "write", number>;
+  /** Milliseconds per step (model file, or code step by name). */
   modelTimingsMs: Record<string, number>;
   /** Members flagged per signal code; groups per signal code; groups per tier. */
   memberSignals: Record<string, number>;
@@ -38,9 +39,10 @@ interface Summary {
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
- * Scores one loaded week: features, baselines, signals, scores, and its score_runs row, replacing
- * whatever the week had, in one transaction. Reads nothing after the week; needs the earlier
- * weeks scored (their features and flags are its history): scoreWeeks sees to that.
+ * Scores one loaded week: every stage of weekStages, then its score_runs row, replacing whatever
+ * the week had, in one transaction — the published layer included, so what pages and exports read
+ * is always one week's one result. Reads nothing after the week; needs the earlier weeks scored
+ * (their features and flags are its history): scoreWeeks sees to that.
  */
 export async function scoreWeek(
   conn: DuckDBConnection,
@@ -52,54 +54,63 @@ export async function scoreWeek(
   const status = (await readWeekStatus(conn, loaded)).find((s) => s.week === week);
   if (!status) throw new BundleError(`week ${week} is not loaded: ingest its bundle first`);
   const scoredAt = new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().replace("T", " ").slice(0, 23);
+  const pseudonym = pseudonymizer(loaded.config, await warehousePath(conn));
   const params = {
     ...scoreParams(loaded.config),
     week,
     config_hash: loaded.hash,
     inputs_fingerprint: status.inputsFingerprint,
     scored_at: scoredAt,
+    key_id: pseudonym.keyId,
   };
-  const timingsMs = { staging: 0, features: 0, baselines: 0, signals: 0, scores: 0, write: 0 };
+  const ctx = { conn, week, params, config: loaded.config, pseudonym };
+  const tables = weekTables();
+  const timingsMs = Object.fromEntries([...weekStages.map((s) => [s.stage, 0]), ["write", 0]]) as ScoreReport["timingsMs"];
   const modelTimingsMs: Record<string, number> = {};
 
-  await conn.run("begin transaction");
   try {
-    for (const table of SCORED_TABLES) await conn.run(`delete from ${table} where week = $week`, { week });
-    for (const [layer, files] of Object.entries(scoreModels) as Array<[ScoreLayer, readonly string[]]>) {
-      for (const file of files) {
-        const ms = await runModel(conn, file, params);
-        modelTimingsMs[file] = Math.round(ms);
-        timingsMs[layer] += ms;
+    return await sql.transaction(conn, async () => {
+      for (const table of tables.kept) await sql.exec(conn, `delete from ${table} where week = $week`, { week });
+      for (const { stage, steps } of weekStages) {
+        for (const step of steps as readonly StageStep[]) {
+          const ms = await runStep(step, ctx);
+          modelTimingsMs[stepName(step)] = Math.round(ms);
+          timingsMs[stage] += ms;
+        }
+        log(`${week}: ${stage} ${(timingsMs[stage] / 1000).toFixed(1)} s`);
       }
-      log(`${week}: ${layer} ${(timingsMs[layer] / 1000).toFixed(1)} s`);
-    }
-    // The week's record roll-up is the largest temporary table: free it before the next week.
-    await conn.run("drop table if exists int_cdr_week_rollup");
 
-    const writeStarted = performance.now();
-    const [summary] = await readModel<Summary>(conn, "marts/score_summary.sql", params);
-    const report: ScoreReport = {
-      week,
-      configHash: loaded.hash,
-      inputsFingerprint: status.inputsFingerprint,
-      scoredAt,
-      durationMs: 0,
-      timingsMs,
-      modelTimingsMs,
-      memberSignals: JSON.parse(summary.member_signals),
-      groupSignals: JSON.parse(summary.group_signals),
-      tiers: JSON.parse(summary.tiers),
-      populationTrend: JSON.parse(summary.population_trend),
-      notes: summary.notes,
-    };
-    timingsMs.write = performance.now() - writeStarted;
-    report.durationMs = Math.round(performance.now() - started);
-    for (const layer of Object.keys(timingsMs) as Array<keyof typeof timingsMs>) timingsMs[layer] = Math.round(timingsMs[layer]);
-    await runModel(conn, "marts/score_runs.sql", { ...params, duration_ms: report.durationMs, report: JSON.stringify(report) });
-    await conn.run("commit");
-    return report;
-  } catch (e) {
-    await conn.run("rollback");
-    throw e;
+      const writeStarted = performance.now();
+      const [summary] = await sql.rows<Summary>(conn, "marts/score_summary.sql", params);
+      const report: ScoreReport = {
+        week,
+        configHash: loaded.hash,
+        inputsFingerprint: status.inputsFingerprint,
+        scoredAt,
+        durationMs: 0,
+        timingsMs,
+        modelTimingsMs,
+        memberSignals: JSON.parse(summary.member_signals),
+        groupSignals: JSON.parse(summary.group_signals),
+        tiers: JSON.parse(summary.tiers),
+        populationTrend: JSON.parse(summary.population_trend),
+        notes: summary.notes,
+      };
+      timingsMs.write = performance.now() - writeStarted;
+      report.durationMs = Math.round(performance.now() - started);
+      for (const key of Object.keys(timingsMs) as Array<keyof typeof timingsMs>) timingsMs[key] = Math.round(timingsMs[key]);
+      // The week's configuration itself, not only its hash: the dashboard shows the thresholds the
+      // week was scored with, read from here rather than from whatever file is in force today.
+      await sql.run(conn, "marts/score_runs.sql", {
+        ...params,
+        duration_ms: report.durationMs,
+        report: JSON.stringify(report),
+        config: JSON.stringify(loaded.config),
+      });
+      return report;
+    });
+  } finally {
+    // The week's scratch tables (the record roll-up is the largest): freed before the next week.
+    for (const { kind, name } of [...tables.temporary].reverse()) await sql.exec(conn, `drop ${kind} if exists ${name}`);
   }
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { withWarehouse } from "../../pipelines/db/withWarehouse.ts";
 import { scoreWeeks } from "../../pipelines/score/scoreWeeks.ts";
-import { SCORED_TABLES } from "../../pipelines/score/scoreModels.ts";
+import { weekTables } from "../../pipelines/score/weekStages.ts";
 import { Fixture } from "../signals/fixture.ts";
 import { testConfig } from "../signals/scoreFixture.ts";
 
@@ -12,7 +12,7 @@ const RUN_COLUMNS: Partial<Record<string, string>> = { group_scores: "scored_at"
 /** Every row a week's scoring wrote, in a stable order, without the moment it ran. */
 async function weekRows(conn: DuckDBConnection, week: string): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const table of SCORED_TABLES) {
+  for (const table of weekTables().kept) {
     const exclude = RUN_COLUMNS[table] ? ` exclude (${RUN_COLUMNS[table]})` : "";
     const reader = await conn.runAndReadAll(`select *${exclude} from ${table} where week = $week order by all`, { week });
     out[table] = reader.getRowObjectsJson();

@@ -40,7 +40,7 @@ describe("churnwatch score", () => {
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.weeks.map((w: { week: string }) => w.week)).toEqual(["2026-W40", "2026-W41", "2026-W42"]);
-    expect(Object.keys(report.weeks[2].timingsMs)).toEqual(["staging", "features", "baselines", "signals", "scores", "write"]);
+    expect(Object.keys(report.weeks[2].timingsMs)).toEqual(["staging", "features", "baselines", "signals", "scores", "publish", "write"]);
     expect(run.stderr).toMatch(/2026-W42: scored in/);
   });
 

@@ -150,5 +150,8 @@ create table if not exists score_runs (
     inputs_fingerprint  varchar not null,
     scored_at           timestamp not null,
     duration_ms         bigint not null,
-    report              json not null
+    report              json not null,
+    config              json                  -- the effective configuration the week was scored with
 );
+-- warehouses scored before the column existed
+alter table score_runs add column if not exists config json;

@@ -14,9 +14,11 @@ final as (
     select
         source.week,
         source.group_id,
+        source.group_name,
         source.group_class,
         coalesce(source.group_class in ('A', 'B'), false) as is_large,
         source.industry,
+        source.org_type,
         source.branch,
         source.manager_id,
         source.employee_count,
