@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
 import type { IngestReport } from "../ingest/ingestPath.ts";
-import { sqlText } from "../db/runSqlFile.ts";
+import { sql } from "../db/sql.ts";
 
 /** What the invocation did before the export, for the report (no personal value in any of it). */
 export interface RunContext {
@@ -47,9 +47,9 @@ export async function buildRunReport(
   context: RunContext,
   files: ExportedFile[],
 ): Promise<object> {
-  const summary = (await conn.runAndReadAll(sqlText("exports/week_summary.sql"), { week } as never)).getRowObjectsJson() as Array<{ section: string; name: string; n: number }>;
+  const summary = await sql.rows<{ section: string; name: string; n: number }>(conn, "exports/week_summary.sql", { week });
   const section = (name: string) => Object.fromEntries(summary.filter((r) => r.section === name).map((r) => [r.name, Number(r.n)]));
-  const [delivery] = (await conn.runAndReadAll(sqlText("exports/week_delivery.sql"), { week } as never)).getRowObjectsJson() as Array<Record<string, string>>;
+  const [delivery] = await sql.rows<Record<string, string>>(conn, "exports/week_delivery.sql", { week });
   const deliveryReport = delivery ? (JSON.parse(delivery.report) as { rows: Record<string, number>; rejects: unknown[] }) : null;
   return {
     contract: 1,

@@ -2,13 +2,11 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
-import { sqlText } from "../db/runSqlFile.ts";
+import { sql } from "../db/sql.ts";
 import { BundleError, UsageError } from "../lib/errors.ts";
 import { addWeeks, isIsoWeek, weekStart } from "../lib/isoWeek.ts";
-import { maskMsisdn } from "../privacy/maskMsisdn.ts";
-import { pseudonymizer } from "../privacy/pseudonymizer.ts";
 import { toCsv, type CsvValue } from "./toCsv.ts";
-import { buildCallLists } from "./buildCallLists.ts";
+import { buildCallLists, type CallListRow } from "./buildCallLists.ts";
 import { callListColumns } from "./callListColumns.ts";
 import { callListWorkbook } from "./callListWorkbook.ts";
 import { managerFileName } from "./managerFileName.ts";
@@ -47,13 +45,22 @@ export interface ExportResult {
   durationMs: number;
 }
 
+type Row = Record<string, CsvValue>;
+
 async function latestScoredWeek(conn: DuckDBConnection): Promise<string | null> {
-  const [row] = (await conn.runAndReadAll("select max(week) as week from group_scores")).getRowObjectsJson();
-  return (row?.week as string | null) ?? null;
+  const [row] = await sql.query<{ week: string | null }>(conn, "select max(week) as week from pub_group_week");
+  return row?.week ?? null;
 }
 
-async function query(conn: DuckDBConnection, file: string, params: Record<string, unknown>): Promise<Record<string, CsvValue>[]> {
-  return (await conn.runAndReadAll(sqlText(file), params as never)).getRowObjectsJson() as Record<string, CsvValue>[];
+/** The published call-list lines, one list per manager (null: groups with no manager), in file order. */
+async function callLists(conn: DuckDBConnection, week: string): Promise<Array<{ managerId: string | null; rows: CallListRow[] }>> {
+  const lists = new Map<string | null, CallListRow[]>();
+  for (const { manager_id, ...line } of await sql.rows<CallListRow & { manager_id: string | null }>(conn, "exports/call_list_lines.sql", { week })) {
+    let rows = lists.get(manager_id);
+    if (!rows) lists.set(manager_id, (rows = []));
+    rows.push(line);
+  }
+  return [...lists].map(([managerId, rows]) => ({ managerId, rows }));
 }
 
 function csvOf(columns: readonly string[], rows: Array<Record<string, CsvValue>>): Buffer {
@@ -75,7 +82,7 @@ export async function exportWeek(conn: DuckDBConnection, options: ExportOptions)
   if (!week) throw new BundleError("nothing to export: no week has been scored yet (run `churnwatch score` first)");
   const dir = join(options.outDir, week);
 
-  const groups = await query(conn, "exports/at_risk_groups.sql", { week });
+  const groups = await sql.rows<Row>(conn, "exports/at_risk_groups.sql", { week });
   if (groups.length === 0) throw new BundleError(`week ${week} has no scores: run \`churnwatch score --week ${week}\` first`);
   const files = new Map<string, Buffer>();
   const rowCounts = new Map<string, number>();
@@ -85,11 +92,8 @@ export async function exportWeek(conn: DuckDBConnection, options: ExportOptions)
   };
   add("at_risk_groups.csv", csvOf(AT_RISK_COLUMNS, groups), groups.length);
 
-  const pseudonym = pseudonymizer(config, options.db);
-  const signals = (await query(conn, "exports/member_signals.sql", { week })).map((r) => ({
+  const signals = (await sql.rows<Row>(conn, "exports/member_signals.sql", { week })).map((r) => ({
     ...r,
-    member_key: pseudonym(String(r.msisdn)),
-    msisdn_masked: maskMsisdn(String(r.msisdn)),
     detail: JSON.stringify(dropPhoneLike(JSON.parse(String(r.detail ?? "null")))),
   }));
   add("member_signals.csv", csvOf(MEMBER_SIGNAL_COLUMNS, signals), signals.length);
@@ -97,7 +101,8 @@ export async function exportWeek(conn: DuckDBConnection, options: ExportOptions)
   // The workbooks' dates: the Monday after the week, when the list is handed out; never the clock.
   const asOf = weekStart(addWeeks(week, 1));
   const keys = callListColumns.map((c) => c.key);
-  for (const list of await buildCallLists(conn, week, config)) {
+  await buildCallLists(conn, week, config);
+  for (const list of await callLists(conn, week)) {
     const stem = managerFileName(list.managerId);
     add(`calls/${stem}.csv`, csvOf(keys, list.rows), list.rows.length);
     add(`calls/${stem}.xlsx`, await callListWorkbook(week, list.managerId ?? "未分配客户经理", list.rows, asOf), list.rows.length);

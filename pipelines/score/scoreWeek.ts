@@ -1,12 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
 import { sql } from "../db/sql.ts";
-import { BundleError } from "../lib/errors.ts";
-import { pseudonymizer } from "../privacy/pseudonymizer.ts";
-import { readWeekStatus } from "./readWeekStatus.ts";
-import { scoreParams } from "./scoreParams.ts";
+import { weekContext } from "./weekContext.ts";
 import { runStep, stepName, weekStages, weekTables, type StageName, type StageStep } from "./weekStages.ts";
-import { warehousePath } from "../db/warehousePath.ts";
 
 export interface ScoreReport {
   week: string;
@@ -36,8 +32,6 @@ interface Summary {
   notes: string[];
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * Scores one loaded week: every stage of weekStages, then its score_runs row, replacing whatever
  * the week had, in one transaction — the published layer included, so what pages and exports read
@@ -51,19 +45,8 @@ export async function scoreWeek(
   log: (line: string) => void = () => {},
 ): Promise<ScoreReport> {
   const started = performance.now();
-  const status = (await readWeekStatus(conn, loaded)).find((s) => s.week === week);
-  if (!status) throw new BundleError(`week ${week} is not loaded: ingest its bundle first`);
-  const scoredAt = new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().replace("T", " ").slice(0, 23);
-  const pseudonym = pseudonymizer(loaded.config, await warehousePath(conn));
-  const params = {
-    ...scoreParams(loaded.config),
-    week,
-    config_hash: loaded.hash,
-    inputs_fingerprint: status.inputsFingerprint,
-    scored_at: scoredAt,
-    key_id: pseudonym.keyId,
-  };
-  const ctx = { conn, week, params, config: loaded.config, pseudonym };
+  const ctx = await weekContext(conn, week, loaded);
+  const { status, scoredAt, params } = ctx;
   const tables = weekTables();
   const timingsMs = Object.fromEntries([...weekStages.map((s) => [s.stage, 0]), ["write", 0]]) as ScoreReport["timingsMs"];
   const modelTimingsMs: Record<string, number> = {};

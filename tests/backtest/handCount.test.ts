@@ -62,7 +62,7 @@ describe("backtest on a hand-counted fixture", () => {
       ["2026-W46", "2026-W48", false, 20, null, 5, null],
     ]);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ from_week: "2026-W44", to_week: "2026-W46", horizon_weeks: 2, weeks_complete: 2, weeks_incomplete: 1, scores_config_hashes: "fixturehash" });
+    expect(runs[0]).toMatchObject({ from_week: "2026-W44", to_week: "2026-W46", horizon_weeks: 2, weeks_complete: 2, weeks_incomplete: 1, scores_config_hashes: configHash(testConfig()) });
   });
 
   it("member signals: precision, recall, lift, AUC and lead equal the hand count", () => {

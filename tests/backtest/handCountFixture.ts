@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { defaultTables, writeBundle } from "../helpers/bundleFixture.ts";
 import { ingest, tempDir, withTestWarehouse } from "../helpers/warehouse.ts";
+import { publishGiven } from "../helpers/publishGiven.ts";
 
 /**
  * A tiny world whose backtest figures can be counted by hand (handCount.test.ts does). Four
@@ -67,13 +68,6 @@ function groupsOf(week: string) {
   return [g1, g2, { ...g1, group_id: "G003", group_name: "西湖区第一人民医院" }, { ...g2, group_id: "G004", group_name: "余杭小微商贸" }, { ...g2, group_id: "G005", group_name: "拱墅物流" }];
 }
 
-const CONTRACT_DDL = `
-create table if not exists member_signals (week varchar, group_id varchar, msisdn varchar, signal varchar, model varchar, severity integer, detail json, config_hash varchar);
-create table if not exists group_signals (week varchar, group_id varchar, signal varchar, severity integer, members_affected integer, detail json, config_hash varchar);
-create table if not exists group_scores (week varchar, group_id varchar, risk_score double, tier varchar, signals varchar, members_active integer, members_flagged integer, reasons varchar, config_hash varchar, inputs_fingerprint varchar, scored_at timestamp);
-create table if not exists score_runs (week varchar, config_hash varchar, inputs_fingerprint varchar, scored_at timestamp, duration_ms bigint, report json);
-`;
-
 /** [week, member, signal, dual_phone models, severity] */
 export const MEMBER_SIGNALS: Array<[string, Person, string, string | null, number]> = [
   ["2026-W44", PEOPLE.m2, "dual_phone", "forwarding;handset", 2],
@@ -112,23 +106,17 @@ export const GROUP_SCORES: Array<[string, string, number, string]> = [
   ["2026-W46", "G004", 0, "low"], ["2026-W46", "G005", 0, "low"],
 ];
 
+/** Publishes the given warnings of each scored week through the real publish stage, oldest first. */
 async function insertScores(conn: DuckDBConnection): Promise<void> {
-  // Contract columns only: the backtest must need nothing more of the scoring tables.
-  await conn.run(CONTRACT_DDL);
-  const hash = "fixturehash";
-  for (const [week, p, signal, model, severity] of MEMBER_SIGNALS) {
-    await conn.run("insert into member_signals values ($week, $group, $msisdn, $signal, $model, $severity, '{}', $hash)", {
-      week, group: p.group, msisdn: p.msisdn, signal, model, severity, hash,
-    } as never);
-  }
-  for (const [week, group, signal, severity] of GROUP_SIGNALS) {
-    await conn.run("insert into group_signals values ($week, $group, $signal, $severity, 1, '{}', $hash)", { week, group, signal, severity, hash } as never);
-  }
-  for (const [week, group, score, tier] of GROUP_SCORES) {
-    await conn.run("insert into group_scores values ($week, $group, $score, $tier, '', 1, 0, '', $hash, 'fp', '2026-11-23 04:00:00')", { week, group, score, tier, hash } as never);
-  }
   for (const week of SCORED_WEEKS) {
-    await conn.run("insert into score_runs values ($week, $hash, 'fp', '2026-11-23 04:00:00', 5, '{}')", { week, hash } as never);
+    await publishGiven(conn, week, {
+      memberSignals: MEMBER_SIGNALS.filter(([w]) => w === week)
+        .map(([, p, signal, model, severity]) => ({ group_id: p.group, msisdn: p.msisdn, signal, model, severity, detail: {} })),
+      groupSignals: GROUP_SIGNALS.filter(([w]) => w === week)
+        .map(([, group_id, signal, severity]) => ({ group_id, signal, severity, members_affected: 1, detail: {} })),
+      groupScores: GROUP_SCORES.filter(([w]) => w === week)
+        .map(([, group_id, risk_score, tier]) => ({ group_id, risk_score, tier, signals: "", members_flagged: 0, reasons: "" })),
+    });
   }
 }
 

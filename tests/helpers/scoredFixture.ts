@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { defaultTables, writeBundle } from "./bundleFixture.ts";
 import { ingest, tempDir, withTestWarehouse } from "./warehouse.ts";
+import { publishGiven } from "./publishGiven.ts";
 
 export const FIXTURE_WEEK = "2026-W47";
 /** Fixed pseudonym key so member_key is the same in every test run (golden files). */
@@ -54,13 +55,6 @@ export function fixtureTables(week = FIXTURE_WEEK) {
   return { groups, members, cdr, managers };
 }
 
-const SCORING_DDL = `
-create table if not exists member_signals (week varchar, group_id varchar, msisdn varchar, signal varchar, model varchar, severity integer, detail json, config_hash varchar);
-create table if not exists group_signals (week varchar, group_id varchar, signal varchar, severity integer, members_affected integer, detail json, config_hash varchar);
-create table if not exists group_scores (week varchar, group_id varchar, risk_score double, tier varchar, signals varchar, members_active integer, members_flagged integer, reasons varchar, config_hash varchar, inputs_fingerprint varchar, scored_at timestamp);
-create table if not exists score_runs (week varchar, config_hash varchar, inputs_fingerprint varchar, scored_at timestamp, duration_ms bigint, report json);
-`;
-
 type ScoreRow = [group: string, score: number, tier: string, signals: string, active: number, flagged: number, reasons: string];
 type GroupSignalRow = [group: string, signal: string, severity: number, affected: number, detail: object];
 type MemberSignalRow = [group: string, msisdn: string, signal: string, model: string | null, severity: number, detail: object];
@@ -94,27 +88,13 @@ export const FIXTURE_MEMBER_SIGNALS: MemberSignalRow[] = [
   ["G002", "13800000003", "mou_drop", null, 2, { baseline: 200, now: 90 }],
 ];
 
-/** Inserts given rows into the scoring tables (contract columns only) for `week`. */
+/** Publishes the fixture's given signals and scores for `week` through the real publish stage. */
 export async function insertScores(conn: DuckDBConnection, week = FIXTURE_WEEK): Promise<void> {
-  await conn.run(SCORING_DDL);
-  const hash = "fixturehash";
-  for (const [group, score, tier, signals, active, flagged, reasons] of FIXTURE_SCORES) {
-    await conn.run(
-      "insert into group_scores values ($week, $group, $score, $tier, $signals, $active, $flagged, $reasons, $hash, 'fp', '2026-11-23 04:00:00')",
-      { week, group, score, tier, signals, active, flagged, reasons, hash } as never,
-    );
-  }
-  for (const [group, signal, severity, affected, detail] of FIXTURE_GROUP_SIGNALS) {
-    await conn.run("insert into group_signals values ($week, $group, $signal, $severity, $affected, $detail::json, $hash)", {
-      week, group, signal, severity, affected, detail: JSON.stringify(detail), hash,
-    } as never);
-  }
-  for (const [group, msisdn, signal, model, severity, detail] of FIXTURE_MEMBER_SIGNALS) {
-    await conn.run("insert into member_signals values ($week, $group, $msisdn, $signal, $model, $severity, $detail::json, $hash)", {
-      week, group, msisdn, signal, model, severity, detail: JSON.stringify(detail), hash,
-    } as never);
-  }
-  await conn.run("insert into score_runs values ($week, $hash, 'fp', '2026-11-23 04:00:00', 5, '{}')", { week, hash } as never);
+  await publishGiven(conn, week, {
+    memberSignals: FIXTURE_MEMBER_SIGNALS.map(([group_id, msisdn, signal, model, severity, detail]) => ({ group_id, msisdn, signal, model, severity, detail })),
+    groupSignals: FIXTURE_GROUP_SIGNALS.map(([group_id, signal, severity, members_affected, detail]) => ({ group_id, signal, severity, members_affected, detail })),
+    groupScores: FIXTURE_SCORES.map(([group_id, risk_score, tier, signals, , members_flagged, reasons]) => ({ group_id, risk_score, tier, signals, members_flagged, reasons })),
+  });
 }
 
 /** A warehouse holding the fixture bundle, loaded by the real loader, and the fixture scores. */

@@ -1,4 +1,4 @@
--- Reads:  bt_weeks, group_scores (the evaluated weeks' config_hash).
+-- Reads:  bt_weeks, pub_group_week (the evaluated weeks' config_hash).
 -- Writes: inserts one row into backtest_runs. Grain: one row per run.
 -- Why:    what the latest results stand on: the range, the horizon, how many weeks counted and
 --         how many wait for their horizon, and which configurations produced the scores judged
@@ -10,7 +10,7 @@ with weeks as (
 
 score_hashes as (
     select coalesce(string_agg(distinct config_hash, ';' order by config_hash), '') as scores_config_hashes
-    from group_scores
+    from pub_group_week
     where week in (select week from weeks)
 ),
 

@@ -1,9 +1,9 @@
--- Reads:  member_signals, group_signals, group_scores (of the evaluated weeks only), bt_weeks,
+-- Reads:  pub_member_signal, pub_group_signal, pub_group_week (of the evaluated weeks only), bt_weeks,
 --         bt_group_sizes (the week's groups).
 -- Writes: temp table bt_predictions. Grain: one row per (level, kind, subject, week, unit) warned:
 --         member signals and dual-phone models per member; group signals, dual-phone models,
 --         tiers per group; and the risk score for every group of the week.
--- Why:    week W's warnings are exactly what scoring stored for W (computed from data up to W),
+-- Why:    week W's warnings are exactly what scoring published for W (computed from data up to W),
 --         so nothing later leaks in. `score_value` orders the warnings for the AUC: the severity
 --         of a signal or model, 1 for a tier, the risk score itself. The score's `flagged` rows
 --         are each week's top $top_percent % of groups (rank ≤ ceil(k · groups / 100)); its rank
@@ -24,7 +24,7 @@ member_signal as (
         group_id,
         msisdn,
         max(severity) as score_value
-    from member_signals
+    from pub_member_signal
     where week in (select week from evaluated)
     group by signal, week, group_id, msisdn
 ),
@@ -40,7 +40,7 @@ member_model as (
         max(severity) as score_value
     from (
         select *, unnest(string_split(model, ';')) as model_name
-        from member_signals
+        from pub_member_signal
         where signal = 'dual_phone' and week in (select week from evaluated)
     )
     group by model_name, week, group_id, msisdn
@@ -55,12 +55,12 @@ group_signal as (
         group_id,
         cast(null as varchar) as msisdn,
         max(severity) as score_value
-    from group_signals
+    from pub_group_signal
     where week in (select week from evaluated)
     group by signal, week, group_id
 ),
 
--- a group holds a model when any of its members does (group_signals keep no models by contract)
+-- a group holds a model when any of its members does (group signals keep no models by contract)
 group_model as (
     select 'group' as level, kind, subject, week, group_id, cast(null as varchar) as msisdn, max(score_value) as score_value
     from member_model
@@ -69,7 +69,7 @@ group_model as (
 
 tier as (
     select 'group' as level, 'tier' as kind, tier as subject, week, group_id, cast(null as varchar) as msisdn, 1 as score_value
-    from group_scores
+    from pub_group_week
     where week in (select week from evaluated)
 ),
 
@@ -85,14 +85,14 @@ score as (
         week_groups.week,
         week_groups.group_id,
         cast(null as varchar) as msisdn,
-        coalesce(group_scores.risk_score, 0) as score_value,
+        coalesce(scores.risk_score, 0) as score_value,
         row_number() over week_order as score_rank,
         count(*) over (partition by week_groups.week) as week_group_count
     from week_groups
-    left join group_scores on group_scores.week = week_groups.week and group_scores.group_id = week_groups.group_id
+    left join pub_group_week as scores on scores.week = week_groups.week and scores.group_id = week_groups.group_id
     window week_order as (
         partition by week_groups.week
-        order by coalesce(group_scores.risk_score, 0) desc, md5(week_groups.week || week_groups.group_id)
+        order by coalesce(scores.risk_score, 0) desc, md5(week_groups.week || week_groups.group_id)
     )
 ),
 

@@ -1,30 +1,31 @@
 -- The counts run_report.json gives for week $week (no personal value).
--- Grain: one row per (section, name): rows per warehouse table for the week ('table'), members
+-- Grain: one row per (section, name): rows per warehouse table for the week ('table': the rows the
+-- delivery loaded, as raw_bundles booked them, its rejects, and the published results), members
 -- flagged per signal ('member_signal'), groups flagged per signal ('group_signal'), groups per tier ('tier').
 with
+loaded_rows as (
+    select 'table' as section, 'raw_' || t.key as name, cast(t.value as bigint) as n
+    from raw_bundles b, json_each(b.rows_by_table) t
+    where b.week = $week
+),
 table_rows as (
-    select 'table' as section, 'raw_groups' as name, count(*) as n from raw_groups where week = $week
-    union all select 'table', 'raw_managers', count(*) from raw_managers where week = $week
-    union all select 'table', 'raw_members', count(*) from raw_members where week = $week
-    union all select 'table', 'raw_cdr', count(*) from raw_cdr where week = $week
-    union all select 'table', 'raw_billing', count(*) from raw_billing where week = $week
-    union all select 'table', 'raw_tac', count(*) from raw_tac where week = $week
+    select * from loaded_rows
     union all select 'table', 'raw_rejects', count(*) from raw_rejects where week = $week
-    union all select 'table', 'member_signals', count(*) from member_signals where week = $week
-    union all select 'table', 'group_signals', count(*) from group_signals where week = $week
-    union all select 'table', 'group_scores', count(*) from group_scores where week = $week
+    union all select 'table', 'member_signals', count(*) from pub_member_signal where week = $week
+    union all select 'table', 'group_signals', count(*) from pub_group_signal where week = $week
+    union all select 'table', 'group_scores', count(*) from pub_group_week where week = $week
 ),
 member_signal_counts as (
     select 'member_signal' as section, signal as name, count(distinct msisdn) as n
-    from member_signals where week = $week group by signal
+    from pub_member_signal where week = $week group by signal
 ),
 group_signal_counts as (
     select 'group_signal' as section, signal as name, count(distinct group_id) as n
-    from group_signals where week = $week group by signal
+    from pub_group_signal where week = $week group by signal
 ),
 tier_counts as (
     select 'tier' as section, tier as name, count(*) as n
-    from group_scores where week = $week group by tier
+    from pub_group_week where week = $week group by tier
 ),
 all_counts as (
     select * from table_rows
