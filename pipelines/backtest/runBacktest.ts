@@ -104,7 +104,7 @@ export async function runBacktest(
     settings: JSON.stringify(settings),
   };
 
-  await conn.run("begin transaction");
+  await sql.exec(conn, "begin transaction");
   try {
     await sql.script(conn, "backtest/schema.sql");
     for (const file of MODELS) await sql.run(conn, file, params);
@@ -112,7 +112,7 @@ export async function runBacktest(
     const durationMs = Math.round(performance.now() - started);
     await sql.run(conn, "backtest/backtest_runs.sql", { ...params, duration_ms: durationMs });
     const [hashes] = await sql.query<{ scores_config_hashes: string }>(conn, "select scores_config_hashes from backtest_runs where run_id = $run_id", { run_id: runId });
-    await conn.run("commit");
+    await sql.exec(conn, "commit");
     const report: BacktestReport = {
       runId,
       runAt,
@@ -127,7 +127,7 @@ export async function runBacktest(
     log(`backtest: ${report.weeksEvaluated.length} scored week(s), ${report.weeksComplete.length} with a complete ${settings.horizonWeeks}-week horizon, ${report.weeksIncomplete.length} waiting (${(durationMs / 1000).toFixed(1)} s)`);
     return report;
   } catch (e) {
-    await conn.run("rollback");
+    await sql.exec(conn, "rollback");
     throw e;
   } finally {
     for (const statement of CLEAN_UP) await sql.exec(conn, statement);

@@ -4,6 +4,7 @@ import { listValue } from "@duckdb/node-api";
 import { configSchema } from "../config/configSchema.ts";
 import { loadConfig } from "../config/loadConfig.ts";
 import { withWarehouse } from "../db/withWarehouse.ts";
+import { sql } from "../db/sql.ts";
 import { ingestPath } from "../ingest/ingestPath.ts";
 import type { PhaseResult } from "./measureChild.ts";
 
@@ -19,7 +20,7 @@ const PHASES: Record<string, Phase> = {
     const result = await generate({
       out: String(args.out), groups: Number(args.groups), weeks: Number(args.weeks), seed: 7,
       startWeek: String(args.startWeek), cdrPerMember: Number(args.cdrPerMember),
-    } as never);
+    });
     return { result };
   },
 
@@ -40,7 +41,7 @@ const PHASES: Record<string, Phase> = {
     const { scoreWeeks } = await import("../score/scoreWeeks.ts");
     const loaded = loadConfig();
     return withWarehouse({ db: String(args.db), warehouse: config.warehouse }, async (conn) => {
-      const weeks = (await conn.runAndReadAll("select week from raw_bundles order by week")).getRows().map((r) => String(r[0]));
+      const weeks = (await sql.query<{ week: string }>(conn, "select week from raw_bundles order by week")).map((r) => r.week);
       const history = weeks.slice(0, -1);
       const historyStarted = performance.now();
       await scoreWeeks(conn, history, loaded);
@@ -48,8 +49,8 @@ const PHASES: Record<string, Phase> = {
       const rssBefore = process.resourceUsage().maxRSS;
       const started = performance.now();
       const [report] = await scoreWeeks(conn, [weeks.at(-1)!], loaded);
-      const members = (await conn.runAndReadAll("select count(*) from raw_members where week = $week", { week: report.week })).getRows()[0][0];
-      const cdr = (await conn.runAndReadAll("select count(*) from raw_cdr where week = $week", { week: report.week })).getRows()[0][0];
+      const [{ n: members }] = await sql.query<{ n: number }>(conn, "select count(*)::integer as n from raw_members where week = $week", { week: report.week });
+      const [{ n: cdr }] = await sql.query<{ n: number }>(conn, "select count(*)::integer as n from raw_cdr where week = $week", { week: report.week });
       return {
         week: report.week, seconds: (performance.now() - started) / 1000, layersMs: report.timingsMs,
         members: Number(members), cdrRows: Number(cdr), weeksLoaded: weeks.length, historySeconds,
@@ -70,14 +71,15 @@ const PHASES: Record<string, Phase> = {
     const dir = join(String(args.path), "cdr");
     const files = readdirSync(dir).map((f) => join(dir, f));
     return withWarehouse({ db: String(args.db), warehouse: config.warehouse }, async (conn) => {
-      await conn.run(
+      await sql.exec(
+        conn,
         `create or replace table plain_cdr as select * from read_csv($files, header = true, delim = ',', columns = {
            'record_id': 'VARCHAR', 'msisdn': 'VARCHAR', 'record_type': 'VARCHAR', 'other_party': 'VARCHAR',
            'other_network': 'VARCHAR', 'start_time': 'TIMESTAMP', 'duration_s': 'INTEGER', 'cell_id': 'VARCHAR',
            'imei': 'VARCHAR'})`,
-        { files: listValue(files) } as never,
+        { files: listValue(files) },
       );
-      const rows = (await conn.runAndReadAll("select count(*)::bigint from plain_cdr")).getRows()[0][0];
+      const [{ n: rows }] = await sql.query<{ n: number }>(conn, "select count(*)::double as n from plain_cdr");
       return { rows: Number(rows) };
     });
   },

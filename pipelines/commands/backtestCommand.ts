@@ -6,6 +6,7 @@ import { withWarehouse } from "../db/withWarehouse.ts";
 import { runBacktest } from "../backtest/runBacktest.ts";
 import { listScoredWeeks } from "../backtest/listScoredWeeks.ts";
 import { formatBacktestTable, type BacktestResultRow } from "../backtest/formatBacktestTable.ts";
+import { sql } from "../db/sql.ts";
 
 function weekOption(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isIsoWeek(value)) throw new UsageError(`churnwatch backtest: --${name} ${value} is not an ISO week like 2026-W47`);
@@ -48,8 +49,7 @@ export async function backtestCommand(argv: string[]): Promise<number> {
     if (report.scoresConfigHashes.length > 1) {
       log(`backtest: the judged weeks were scored under ${report.scoresConfigHashes.length} configurations (${report.scoresConfigHashes.join(", ")}): run churnwatch score --all for one`);
     }
-    const results = (await conn.runAndReadAll("select * from backtest_results order by label, level desc, display_order"))
-      .getRowObjectsJson() as unknown as BacktestResultRow[];
+    const results = await sql.query<BacktestResultRow>(conn, "select * from backtest_results order by label, level desc, display_order");
     process.stderr.write(formatBacktestTable(results));
     if (globals.json) writeReport({ command: "backtest", ...report, results });
     return 0;

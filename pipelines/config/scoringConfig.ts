@@ -7,9 +7,11 @@ export const SIGNAL_CODES = [
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
 
-/** One value per signal code, every code present (defaults filled in per code). */
-function perSignal<T extends z.ZodType>(value: T, defaults: Record<SignalCode, z.input<T>>) {
-  return z.object(Object.fromEntries(SIGNAL_CODES.map((code) => [code, value.default(defaults[code] as never)])) as Record<SignalCode, z.ZodDefault<T>>).strict().prefault({});
+/** One value per signal code, every code present (defaults filled in per code, unknown codes refused). */
+function perSignal<T extends z.ZodType>(value: T, defaults: Record<SignalCode, z.output<T>>) {
+  const withDefault = (code: SignalCode) => value.optional().transform((given): z.output<T> => (given === undefined ? defaults[code] : given));
+  const shape = Object.fromEntries(SIGNAL_CODES.map((code) => [code, withDefault(code)]));
+  return z.object(shape as Record<SignalCode, ReturnType<typeof withDefault>>).strict().prefault({});
 }
 
 const factor = z.number().min(0);

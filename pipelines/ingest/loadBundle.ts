@@ -12,6 +12,7 @@ import { contractTables, TABLE_NAMES } from "./contractTables.ts";
 import { loadSourceGroup, type LoadedFile, type RejectedRecord } from "./loadSourceGroup.ts";
 import { removeDuplicateKeys } from "./removeDuplicateKeys.ts";
 import { collectRawLines } from "./collectRawLines.ts";
+import { sql } from "../db/sql.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
 
@@ -87,13 +88,13 @@ export async function loadBundle(
     if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
 
     log(`${label}: loading week ${manifest.week}${previous ? " (replacing the earlier delivery)" : ""}`);
-    await conn.run("begin transaction");
+    await sql.exec(conn, "begin transaction");
     inTransaction = true;
     for (const table of TABLE_NAMES) {
-      await conn.run(`delete from ${contractTables[table].rawTable} where week = $week`, { week: manifest.week });
+      await sql.exec(conn, `delete from ${contractTables[table].rawTable} where week = $week`, { week: manifest.week });
     }
-    await conn.run("delete from raw_rejects where week = $week", { week: manifest.week });
-    await conn.run("delete from raw_bundles where week = $week", { week: manifest.week });
+    await sql.exec(conn, "delete from raw_rejects where week = $week", { week: manifest.week });
+    await sql.exec(conn, "delete from raw_bundles where week = $week", { week: manifest.week });
 
     const bounds = {
       week_start: `${weekStart(manifest.week)} 00:00:00`,
@@ -142,7 +143,7 @@ export async function loadBundle(
       await storeRejects(conn, manifest.week, file, list);
     }
 
-    await conn.run(
+    await sql.exec(conn,
       `insert into raw_bundles values ($week, $checksum, $manifest_sha, $file_bytes::json, $generated_at, now()::timestamp, $rows::json)`,
       {
         week: manifest.week, checksum, manifest_sha: manifestSha, file_bytes: JSON.stringify(fileBytes),
@@ -151,11 +152,11 @@ export async function loadBundle(
     );
     finish(report, previous ? "replaced" : "loaded", checksum, started);
     await recordRun(conn, report, started);
-    await conn.run("commit");
+    await sql.exec(conn, "commit");
     inTransaction = false;
     return report;
   } catch (e) {
-    if (inTransaction) await conn.run("rollback");
+    if (inTransaction) await sql.exec(conn, "rollback");
     if (!(e instanceof BundleError)) throw e;
     report.message = e.message;
     report.rows = {};
@@ -208,12 +209,8 @@ function bundleChecksum(manifest: Manifest, files: PlannedFile[]): string {
 }
 
 async function loadedDelivery(conn: DuckDBConnection, week: string) {
-  const rows = (
-    await conn.runAndReadAll(
-      "select checksum, manifest_sha256, file_bytes::varchar as file_bytes from raw_bundles where week = $week",
-      { week },
-    )
-  ).getRowObjectsJS() as Array<{ checksum: string; manifest_sha256: string; file_bytes: string }>;
+  const rows = await sql.queryJS<{ checksum: string; manifest_sha256: string; file_bytes: string }>(conn, "select checksum, manifest_sha256, file_bytes::varchar as file_bytes from raw_bundles where week = $week",
+      { week });
   if (rows.length === 0) return null;
   return { checksum: rows[0].checksum, manifestSha: rows[0].manifest_sha256, fileBytes: JSON.stringify(JSON.parse(rows[0].file_bytes)) };
 }
@@ -222,7 +219,7 @@ async function storeRejects(conn: DuckDBConnection, week: string, file: PlannedF
   if (list.length === 0) return;
   const missing = new Set(list.filter((r) => r.rawLine === null).map((r) => r.line));
   const raw = await collectRawLines(file.readPath, file.gzip && file.readPath === file.path, missing);
-  await conn.run(
+  await sql.exec(conn,
     `insert into raw_rejects
      select $week, $file, r.line, r.column_name, r.reason, r.raw_line
      from (select unnest($rejects::json::struct(line bigint, column_name varchar, reason varchar, raw_line varchar)[]) as r)`,
@@ -234,7 +231,7 @@ async function storeRejects(conn: DuckDBConnection, week: string, file: PlannedF
 }
 
 async function recordRun(conn: DuckDBConnection, report: BundleReport, started: number): Promise<void> {
-  await conn.run(
+  await sql.exec(conn,
     `insert into load_runs values (to_timestamp($started / 1000)::timestamp, now()::timestamp, $bundle, $week, $checksum, $outcome, $message, $duration, $report::json)`,
     {
       started, bundle: report.bundle, week: report.week, checksum: report.checksum, outcome: report.outcome,

@@ -60,7 +60,7 @@ export async function loadSourceGroup(
   files: SourceFile[],
   ctx: GroupContext,
 ): Promise<LoadedFile[]> {
-  await conn.run(`drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
+  await sql.exec(conn, `drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
   await defineSourceMacro(conn, spec, files[0].scan.header);
   const check = sql.text(spec.checkSql);
   const paths = listValue(files.map((f) => f.readPath));
@@ -75,13 +75,12 @@ export async function loadSourceGroup(
   );
   const insertedTotal = insert.rowsChanged;
 
-  const structural = (
-    // One row per refused record: DuckDB may log the same record more than once (seen with filename=true).
-    await conn.runAndReadAll(
-      `select file_id, line, min(error_type) as error_type, min(csv_line) as csv_line
-       from ${REJECT_TABLES.errors} group by file_id, line order by file_id, line`,
-    )
-  ).getRowObjectsJS() as Array<{ file_id: bigint; line: bigint; error_type: string; csv_line: string }>;
+  // One row per refused record: DuckDB may log the same record more than once (seen with filename=true).
+  const structural = await sql.queryJS<{ file_id: bigint; line: bigint; error_type: string; csv_line: string }>(
+    conn,
+    `select file_id, line, min(error_type) as error_type, min(csv_line) as csv_line
+     from ${REJECT_TABLES.errors} group by file_id, line order by file_id, line`,
+  );
   const loaded: LoadedFile[] = files.map((file, i) => {
     const mine = structural.filter((r) => Number(r.file_id) === i);
     const probe = new RecordLines(file.scan);
@@ -118,11 +117,7 @@ async function locateRuleRejects(
   rejectsKept: number,
 ): Promise<void> {
   await sql.exec(conn, `create or replace temp table cw_checked as ${check}`, params);
-  const counts = (
-    await conn.runAndReadAll(
-      "select filename, count(*) as n from cw_checked where reject is not null group by filename",
-    )
-  ).getRowObjectsJS() as Array<{ filename: string; n: bigint }>;
+  const counts = await sql.queryJS<{ filename: string; n: bigint }>(conn, "select filename, count(*) as n from cw_checked where reject is not null group by filename");
   for (const file of loaded) {
     const n = Number(counts.find((c) => c.filename === file.readPath)?.n ?? 0);
     if (n === 0) continue;
@@ -130,18 +125,14 @@ async function locateRuleRejects(
     file.inserted -= n;
     const room = rejectsKept - file.rejects.length;
     if (room <= 0) continue;
-    const refused = (
-      await conn.runAndReadAll(
-        `with placed as (
+    const refused = await sql.queryJS<{ pos: bigint; reject_column: string; reject_reason: string }>(conn, `with placed as (
            select rowid - min(rowid) over () as pos, reject
            from cw_checked where filename = $file
          )
          -- a check model names the broken rule as 'column|reason'
          select pos, split_part(reject, '|', 1) as reject_column, substr(reject, strpos(reject, '|') + 1) as reject_reason
          from placed where reject is not null order by pos limit $n`,
-        { file: file.readPath, n: room },
-      )
-    ).getRowObjectsJS() as Array<{ pos: bigint; reject_column: string; reject_reason: string }>;
+        { file: file.readPath, n: room });
     for (const r of refused) {
       file.rejects.push({
         line: file.lines.lineOfOrdinal(file.lines.ordinalOfRowid(Number(r.pos))),
@@ -151,5 +142,5 @@ async function locateRuleRejects(
       });
     }
   }
-  await conn.run("drop table cw_checked");
+  await sql.exec(conn, "drop table cw_checked");
 }

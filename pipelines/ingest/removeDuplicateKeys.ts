@@ -21,7 +21,7 @@ export async function removeDuplicateKeys(
   // Aggregating 64-bit hashes is far cheaper than aggregating 40 M strings; the few colliding
   // hashes are then checked on the real key.
   const keyHash = `hash(${keyList})`;
-  await conn.run(
+  await sql.exec(conn,
     `create or replace temp table cw_dup_keys as
      with candidates as (
        select ${keyHash} as h from ${spec.rawTable} where week = $week group by h having count(*) > 1
@@ -31,10 +31,10 @@ export async function removeDuplicateKeys(
      group by all having count(*) > 1`,
     { week: params.week },
   );
-  const dupCount = Number((await conn.runAndReadAll("select count(*) from cw_dup_keys")).getRows()[0][0]);
+  const [{ n: dupCount }] = await sql.query<{ n: number }>(conn, "select count(*)::integer as n from cw_dup_keys");
   if (dupCount === 0) return;
 
-  await conn.run(
+  await sql.exec(conn,
     `delete from ${spec.rawTable} t where week = $week and exists (select 1 from cw_dup_keys d where ${keyJoin})`,
     { week: params.week },
   );
@@ -48,17 +48,13 @@ export async function removeDuplicateKeys(
       { ...params, path: listValue(files.map((f) => f.readPath)) },
     );
     for (const file of files) {
-      const found = (
-        await conn.runAndReadAll(
-          `with placed as (
+      const found = await sql.queryJS<Record<string, unknown> & { pos: bigint }>(conn, `with placed as (
              select rowid - min(rowid) over () as pos, * from cw_checked where filename = $file
            )
            select pos, ${spec.key.map((k) => `t.${k}`).join(", ")} from placed t
            where reject is null and exists (select 1 from cw_dup_keys d where ${keyJoin})
            order by pos`,
-          { file: file.readPath },
-        )
-      ).getRowObjectsJS() as Array<Record<string, unknown> & { pos: bigint }>;
+          { file: file.readPath });
       const keep: number[] = [];
       for (const row of found) {
         const key = JSON.stringify(spec.key.map((k) => row[k]));
@@ -74,7 +70,7 @@ export async function removeDuplicateKeys(
         }
       }
       if (keep.length > 0) {
-        await conn.run(
+        await sql.exec(conn,
           `insert into ${spec.rawTable} by name
            with placed as (select rowid - min(rowid) over () as pos, * from cw_checked where filename = $file)
            select $week as week, * exclude (pos, reject, filename)
@@ -83,6 +79,6 @@ export async function removeDuplicateKeys(
         );
       }
     }
-    await conn.run("drop table cw_checked");
+    await sql.exec(conn, "drop table cw_checked");
   }
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ContractTable } from "./contractTables.ts";
+import { sql } from "../db/sql.ts";
 
 /** DuckDB's temporary tables for the records its CSV reader refuses (per connection). */
 export const REJECT_TABLES = { scan: "cw_reject_scans", errors: "cw_reject_errors" } as const;
@@ -19,7 +20,7 @@ export async function defineSourceMacro(
 ): Promise<void> {
   const positional = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const projection = [...spec.columns.map((name) => `c${header.indexOf(name)} as ${name}`), "filename"].join(", ");
-  await conn.run(`
+  await sql.exec(conn, `
     create or replace temp macro src(p, d) as table
     select ${projection}
     from read_csv(p, header = false, skip = 1, delim = d, quote = '"', escape = '"',

@@ -154,7 +154,8 @@ describe("export: the call lists", () => {
 
   it("writes a real workbook: list sheet with a frozen styled header, Chinese intact, same order, and 使用说明", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(read("calls/M01.xlsx") as never);
+    const bytes = read("calls/M01.xlsx");
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([`呼叫清单 ${FIXTURE_WEEK}`, "使用说明"]);
     const sheet = workbook.worksheets[0];
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

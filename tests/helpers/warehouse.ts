@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { configSchema, type Config } from "../../pipelines/config/configSchema.ts";
 import { withWarehouse } from "../../pipelines/db/withWarehouse.ts";
+import { sql, type Params } from "../../pipelines/db/sql.ts";
 import { ingestPath, type IngestReport } from "../../pipelines/ingest/ingestPath.ts";
 
 export function tempDir(prefix = "cw-test-"): string {
@@ -23,8 +24,8 @@ export function ingest(db: string, path: string, config = testConfig()): Promise
   return withTestWarehouse(db, (conn) => ingestPath(conn, path, config, { tempDir: join(db, "..", ".tmp") }), config);
 }
 
-export async function rows(conn: DuckDBConnection, sql: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]> {
-  return (await conn.runAndReadAll(sql, params as never)).getRowObjectsJson() as Record<string, unknown>[];
+export async function rows(conn: DuckDBConnection, statement: string, params?: Params): Promise<Record<string, unknown>[]> {
+  return sql.query(conn, statement, params);
 }
 
 /** Every warehouse table's rows, sorted, as JSON: equal snapshots mean nothing changed. */
