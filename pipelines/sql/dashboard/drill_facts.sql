@@ -1,25 +1,26 @@
--- Drill-down facts: each group as in its latest snapshot, its manager's name and its members then.
--- Group phone and address are left out: nobody reading the page needs them.
+-- Reads:  pub_group_week, dash_drill_groups.
+-- Grain:  one row per drill-down group.
+-- Why:    the facts card: each group as published in its last week (snapshot facts, manager,
+--         members listed and active, key persons on record). Group phone and address are left
+--         out: nobody reading the page needs them.
 with
 latest as (
-    select g.*
-    from raw_groups g
-    semi join dash_drill_groups d on d.group_id = g.group_id
-    qualify row_number() over (partition by g.group_id order by g.week desc) = 1
+    select pub_group_week.*
+    from pub_group_week
+    join dash_drill_groups
+        on dash_drill_groups.group_id = pub_group_week.group_id
+        and dash_drill_groups.last_week = pub_group_week.week
 ),
-members as (
-    select f.group_id,
-           count(*)::integer as members_listed,
-           (count(*) filter (where f.status = 'active'))::integer as members_active,
-           (count(*) filter (where f.is_key_person))::integer as key_persons
-    from member_week_features f
-    join dash_drill_groups d on d.group_id = f.group_id and d.last_week = f.week
-    group by f.group_id
+
+final as (
+    select
+        group_id,
+        week as snapshot_week,
+        group_name, group_class, industry, org_type, employee_count, branch, manager_id, manager_name,
+        contract_end::varchar as contract_end,
+        members_listed, members_active,
+        key_persons_listed as key_persons
+    from latest
 )
-select l.group_id, l.week as snapshot_week, l.group_name, l.group_class, l.industry, l.org_type,
-       l.employee_count, l.branch, l.manager_id, m.manager_name, l.contract_end::varchar as contract_end,
-       coalesce(mem.members_listed, 0) as members_listed, coalesce(mem.members_active, 0) as members_active,
-       coalesce(mem.key_persons, 0) as key_persons
-from latest l
-left join raw_managers m on m.week = l.week and m.manager_id = l.manager_id
-left join members mem on mem.group_id = l.group_id
+
+select * from final

@@ -1,27 +1,43 @@
--- Drill-down members: everyone listed in the group in any week, as last listed, with when they
--- were last active and their minutes then against the $baseline_weeks weeks before. The number is
--- returned for the loader to mask and pseudonymize; it never reaches the page.
+-- Reads:  pub_member_week, dash_drill_groups.
+-- Grain:  one row per drill-down group and member listed in it in any scored week.
+-- Why:    the member tables: everyone as last listed, when they were last active, and their
+--         minutes that week beside their published baseline (the one the signals judged them
+--         by). Members by pseudonym and masked number: the full number never leaves the warehouse.
 with
 history as (
-    select f.*, row_number() over (partition by f.group_id, f.msisdn order by f.week desc) as weeks_back
-    from member_week_features f
-    semi join dash_drill_groups d on d.group_id = f.group_id
+    select
+        pub_member_week.*,
+        row_number() over (partition by pub_member_week.group_id, pub_member_week.member_key
+                           order by pub_member_week.week desc) as weeks_back
+    from pub_member_week
+    semi join dash_drill_groups on dash_drill_groups.group_id = pub_member_week.group_id
 ),
-summary as (
-    select group_id, msisdn,
-           max(week) filter (where active_days > 0) as last_active_week,
-           max(imei_latest_last_day) filter (where active_days > 0)::varchar as last_seen_day,
-           round(any_value(minutes_total) filter (where weeks_back = 1), 1)::double as minutes_latest,
-           round(median(minutes_total) filter (where weeks_back between 2 and 1 + $baseline_weeks), 1)::double
-               as minutes_baseline
+
+activity as (
+    select
+        group_id, member_key,
+        max(week) filter (where active_days > 0) as last_active_week,
+        max(last_seen_day) filter (where active_days > 0)::varchar as last_seen_day
     from history
-    group by group_id, msisdn
+    group by group_id, member_key
+),
+
+latest as (
+    select * from history where weeks_back = 1
+),
+
+final as (
+    select
+        latest.group_id, latest.member_key, latest.msisdn_masked,
+        latest.week as listed_week, latest.role, latest.is_key_person, latest.vip_level, latest.is_mid_high_end,
+        latest.plan_fee_cny, latest.status, latest.status_date::varchar as status_date,
+        latest.join_date::varchar as join_date, latest.contract_end::varchar as contract_end,
+        activity.last_active_week, activity.last_seen_day,
+        round(latest.minutes_total, 1)::double as minutes_latest,
+        round(latest.baseline_minutes, 1)::double as minutes_baseline
+    from latest
+    join activity on activity.group_id = latest.group_id and activity.member_key = latest.member_key
 )
-select h.group_id, h.msisdn, h.week as listed_week, h.role, h.is_key_person, h.vip_level, h.is_mid_high_end,
-       h.plan_fee_cny::double as plan_fee_cny, h.status, h.status_date::varchar as status_date,
-       h.join_date::varchar as join_date, h.contract_end::varchar as contract_end,
-       s.last_active_week, s.last_seen_day, s.minutes_latest, s.minutes_baseline
-from history h
-join summary s on s.group_id = h.group_id and s.msisdn = h.msisdn
-where h.weeks_back = 1
-order by h.group_id, h.is_key_person desc, h.msisdn
+
+select * from final
+order by group_id, is_key_person desc, member_key

@@ -1,7 +1,19 @@
--- Drill-down signal timeline: every group signal of every week, with its plain sentence.
-select gs.week, gs.group_id, gs.signal, gs.severity::integer as severity,
-       gs.members_affected::integer as members_affected, gs.since_week,
-       regexp_replace(gs.reason, '[0-9]{7,}', '…', 'g') as reason -- a 7+ digit run could be a number
-from group_signals gs
-semi join dash_drill_groups d on d.group_id = gs.group_id
-order by gs.group_id, gs.week, gs.severity desc, gs.signal
+-- Reads:  pub_group_signal, dash_drill_groups.
+-- Grain:  one row per drill-down group, week and signal fired.
+-- Why:    the signal timeline and the week's list: every group signal with its published sentence.
+with
+signals as (
+    select pub_group_signal.*
+    from pub_group_signal
+    semi join dash_drill_groups on dash_drill_groups.group_id = pub_group_signal.group_id
+),
+
+final as (
+    select
+        week, group_id, signal, severity, members_affected, since_week,
+        regexp_replace(reason, '[0-9]{7,}', '…', 'g') as reason -- a 7+ digit run could be a number
+    from signals
+)
+
+select * from final
+order by group_id, week, severity desc, signal
