@@ -45,8 +45,3 @@ export function columnsToTable(columns: Record<string, unknown[]>): Table {
 export function columnsToArrowIpc(columns: Record<string, unknown[]>): Uint8Array {
   return tableToIPC(columnsToTable(columns), "file");
 }
-
-/** Row objects to columns (for rows built in TypeScript, e.g. the masked call list). */
-export function rowsToColumns<T extends object>(rows: readonly T[], names: readonly (keyof T & string)[]): Record<string, unknown[]> {
-  return Object.fromEntries(names.map((name) => [name, rows.map((row) => row[name])]));
-}

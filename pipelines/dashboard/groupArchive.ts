@@ -1,6 +1,3 @@
-import { maskMsisdn } from "../privacy/maskMsisdn.ts";
-import { pseudonymizer } from "../privacy/pseudonymizer.ts";
-import { scoreParams } from "../score/scoreParams.ts";
 import type { DashboardQuery } from "./dashboardWarehouse.ts";
 import { groupPageSlug } from "./groupPageSlug.ts";
 
@@ -8,7 +5,7 @@ type Row = Record<string, unknown> & { group_id: string };
 
 /** The drill-down groups (medium/high in any scored week), in id order. */
 export async function drillDownGroupIds(q: DashboardQuery): Promise<string[]> {
-  if (!(await q.hasTable("group_scores"))) return [];
+  if (!(await q.hasTable("pub_group_week"))) return [];
   await q.exec("drill_groups");
   const rows = await q.rows<{ group_id: string }>("drill_group_ids");
   return rows.map((r) => r.group_id);
@@ -25,25 +22,17 @@ function byGroup<T extends Row>(rows: T[]): Map<string, Omit<T, "group_id">[]> {
 }
 
 /**
- * One JSON file per drill-down group, `<slug>.json`: everything its page shows. Members
- * appear by keyed pseudonym and masked number only (privacy.md); the full number stays here.
+ * One JSON file per drill-down group, `<slug>.json`: everything its page shows, as published.
+ * Members appear by the published pseudonym and masked number only (privacy.md): no query here
+ * returns a full number, so the loader needs no pseudonym key.
  */
 export async function groupArchive(q: DashboardQuery): Promise<Array<{ name: string; data: Uint8Array }>> {
   const ids = await drillDownGroupIds(q);
-  const params = scoreParams(q.loaded.config);
-  const pseudonym = pseudonymizer(q.loaded.config, q.db);
-  type MemberRow = Row & { msisdn: string };
-  const hide = (rows: MemberRow[]): Row[] =>
-    rows.map(({ msisdn, group_id, ...rest }) => ({ group_id, ...rest, member_key: pseudonym(msisdn), msisdn_masked: maskMsisdn(msisdn) }));
-
   const facts = new Map((await q.rows<Row>("drill_facts")).map((r) => [r.group_id, r]));
-  const weeks = byGroup(await q.rows<Row>("drill_weeks", params));
+  const weeks = byGroup(await q.rows<Row>("drill_weeks"));
   const signals = byGroup(await q.rows<Row>("drill_signals"));
-  const members = byGroup(hide(await q.rows<MemberRow>("drill_members", params)));
-  // A member's signals need only the key: the masked number is in the member list once.
-  const memberSignals = byGroup(
-    (await q.rows<MemberRow>("drill_member_signals")).map(({ msisdn, group_id, ...rest }) => ({ group_id, ...rest, member_key: pseudonym(msisdn) })),
-  );
+  const members = byGroup(await q.rows<Row>("drill_members"));
+  const memberSignals = byGroup(await q.rows<Row>("drill_member_signals"));
   const forwarding = byGroup(await q.rows<Row>("drill_forwarding"));
   const handsets = byGroup(await q.rows<Row>("drill_handsets"));
 

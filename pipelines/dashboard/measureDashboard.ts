@@ -1,13 +1,11 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import type { LoadedConfig } from "../config/loadConfig.ts";
 import { refreshDashboard } from "./refreshDashboard.ts";
 import { serveDashboard } from "./serveDashboard.ts";
 
 export interface MeasureOptions {
   db: string;
-  loaded?: LoadedConfig;
   /** Where to build (default dist/). */
   outDir?: string;
   /** Chromium to load the overview with (default Debian's). */
@@ -30,7 +28,7 @@ export interface DashboardMeasure {
  * of ≤ 60 s and an overview of ≤ 1.5 MB at city scale (5,000 groups).
  */
 export async function measureDashboard(options: MeasureOptions): Promise<DashboardMeasure> {
-  const built = await refreshDashboard({ db: options.db, loaded: options.loaded, outDir: options.outDir, log: options.log });
+  const built = await refreshDashboard({ db: options.db, outDir: options.outDir, log: options.log });
   const served = await serveDashboard({ dist: built.outDir });
   const browser = await chromium.launch({
     executablePath: options.chromium ?? "/usr/bin/chromium",

@@ -3,15 +3,16 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoadedConfig } from "../config/loadConfig.ts";
-import { CONFIG_JSON_ENV, REPO_ROOT } from "./dashboardWarehouse.ts";
+import { REPO_ROOT } from "./dashboardWarehouse.ts";
 
 export interface RefreshOptions {
   /** The warehouse the site is built from. */
   db: string;
-  /** The configuration in force (as `churnwatch run` has it): its thresholds and hash appear on Methodology. */
+  /**
+   * Ignored: the loaders read the configuration each week was scored with from the warehouse
+   * (score_runs), not the caller's. Still accepted while callers pass it.
+   */
   loaded?: LoadedConfig;
-  /** Or the configuration file (as `--config`); neither: every default. */
-  config?: string;
   /** Where the site is written (default dist/ of the repository). */
   outDir?: string;
   /** Build progress lines (Framework's output); default: discarded. */
@@ -57,7 +58,8 @@ function swapInto(staging: string, outDir: string): void {
 
 /**
  * Rebuilds the dashboard from the warehouse: clears the loader cache and runs `observable build`
- * with CHURNWATCH_DB set, into a staging folder that then replaces outDir. Call it after the
+ * with CHURNWATCH_DB set, into a staging folder that then replaces outDir. The warehouse is all
+ * the loaders read, the configuration each week was scored with included. Call it after the
  * warehouse is closed: the loaders open it read-only, which DuckDB refuses while another process
  * holds it for writing.
  */
@@ -78,11 +80,6 @@ export async function refreshDashboard(options: RefreshOptions): Promise<Refresh
     // Framework runs the .ts loaders with the `tsx` command.
     PATH: `${join(REPO_ROOT, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}`,
   };
-  delete env.CHURNWATCH_CONFIG;
-  delete env[CONFIG_JSON_ENV];
-  // The loaders are other processes: they get the effective configuration itself, not a path.
-  if (options.loaded) env[CONFIG_JSON_ENV] = JSON.stringify(options.loaded.config);
-  else if (options.config) env.CHURNWATCH_CONFIG = resolve(options.config);
   const framework = join(REPO_ROOT, "node_modules", "@observablehq", "framework", "dist", "bin", "observable.js");
   const output: string[] = [];
   const code = await new Promise<number | null>((done, fail) => {
@@ -110,6 +107,6 @@ export async function refreshDashboard(options: RefreshOptions): Promise<Refresh
 // `tsx pipelines/dashboard/refreshDashboard.ts [DB]`: what `churnwatch run` does after each run.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const db = process.argv[2] ?? process.env.CHURNWATCH_DB ?? join(REPO_ROOT, "data", "churnwatch.duckdb");
-  const result = await refreshDashboard({ db, config: process.env.CHURNWATCH_CONFIG, log: (l) => process.stderr.write(`${l}\n`) });
+  const result = await refreshDashboard({ db, log: (l) => process.stderr.write(`${l}\n`) });
   process.stderr.write(`dashboard built in ${(result.durationMs / 1000).toFixed(1)} s → ${result.outDir}\n`);
 }
