@@ -1,8 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backtestFigures } from "../../pipelines/dashboard/backtestFigures.ts";
+import type { Params } from "../../pipelines/db/sql.ts";
+import { parseCsv } from "../../pipelines/export/parseCsv.ts";
 import { REPO_ROOT, withDashboardWarehouse } from "../../pipelines/dashboard/dashboardWarehouse.ts";
 import { groupPageSlug } from "../../pipelines/dashboard/groupPageSlug.ts";
 import { serveDashboard, type ServedDashboard } from "../../pipelines/dashboard/serveDashboard.ts";
@@ -32,8 +35,32 @@ async function open(path: string, ready: string): Promise<Page> {
   return page;
 }
 
-function query<T = Record<string, unknown>>(sql: string, params?: Record<string, unknown>): Promise<T[]> {
+function query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]> {
   return withTestWarehouse(fixture.db, (conn) => rows(conn, sql, params)) as Promise<T[]>;
+}
+
+/**
+ * A file of a loader's archive as the build shipped it: Framework writes each member the pages
+ * name as `_file/data/<archive>/<stem>.<hash>.<ext>`.
+ */
+function shipped(archive: string, name: string): Buffer {
+  const dot = name.lastIndexOf(".");
+  const [stem, ext] = [name.slice(0, dot), name.slice(dot)];
+  const dir = join(fixture.dist, "_file", "data", archive);
+  const found = readdirSync(dir).filter((f) => f.startsWith(`${stem}.`) && f.endsWith(ext) && /^[0-9a-f]+$/.test(f.slice(stem.length + 1, -ext.length)));
+  expect(found, `${archive}/${name} shipped once`).toHaveLength(1);
+  return readFileSync(join(dir, found[0]));
+}
+
+/** A shipped Arrow file's rows as plain objects, as the pages read them (src/components/data.js). */
+function shippedRows<T = Record<string, unknown>>(name: string): T[] {
+  return tableFromIPC(shipped("dashboard", name)).toArray().map((row) => row.toJSON() as T);
+}
+
+/** A week's at_risk_groups.csv as exported, one object per row keyed by the header. */
+function exportedGroups(week: string): Array<Record<string, string>> {
+  const [header, ...lines] = parseCsv(readFileSync(join(fixture.exports, week, "at_risk_groups.csv"), "utf8"));
+  return lines.map((line) => Object.fromEntries(header.map((column, i) => [column, line[i]])));
 }
 
 /** A planted (not decoy) group the real scorer put in the high tier in the latest week. */
@@ -206,5 +233,125 @@ describe("dashboard in a real browser (generated city, real pipeline, one build)
     walk(fixture.dist);
     expect(found).toEqual([]);
     expect(masked, "members are shown, masked").toBeGreaterThan(0);
+  });
+});
+
+describe("the dashboard says what the exports and the published layer say", () => {
+  interface Shown {
+    group_id: string;
+    risk_score: number;
+    tier: string;
+    signals: string;
+    members_flagged: number;
+    revenue: number;
+  }
+  const cents = (x: number) => Math.round(x * 100) / 100;
+  const byGroup = (a: { group_id: string }, b: { group_id: string }) => a.group_id.localeCompare(b.group_id);
+  const shown = (row: Shown): Shown => ({
+    group_id: row.group_id, risk_score: row.risk_score, tier: row.tier, signals: row.signals,
+    members_flagged: row.members_flagged, revenue: cents(row.revenue),
+  });
+
+  it("every group of every scored week: score, tier, signals, members flagged and revenue as exported", async () => {
+    // at_risk_groups.csv has no revenue column: the group's revenue is pub_group_week's, which the export lists from.
+    const published = await query<{ week: string; group_id: string; revenue_cny: number }>("select week, group_id, revenue_cny from pub_group_week");
+    const revenue = new Map(published.map((r) => [`${r.week} ${r.group_id}`, r.revenue_cny]));
+    const atRisk = shippedRows<Shown & { week: string }>("at_risk.arrow");
+    const summary = shippedRows<Record<string, number> & { week: string }>("week_summary.arrow");
+    const breakdown = shippedRows<{ week: string; dimension: string; value: string; tier: string; groups: number; members_flagged: number; revenue: number }>("week_breakdown.arrow");
+    const groupsDir = join(fixture.dist, "_file", "data", "groups");
+    const drillDowns = new Map(
+      readdirSync(groupsDir).map((f) => JSON.parse(readFileSync(join(groupsDir, f), "utf8")) as { group_id: string; weeks: Array<Omit<Shown, "group_id"> & { week: string }> }).map((d) => [d.group_id, d]),
+    );
+    const everAtRisk = new Set<string>();
+    let compared = 0;
+
+    for (const week of fixture.weeks) {
+      const rows = exportedGroups(week);
+      expect(rows.length, `${week}: groups exported`).toBeGreaterThan(0);
+      const exported = rows.map((r) => {
+        const value = revenue.get(`${week} ${r.group_id}`);
+        expect(value, `${week} ${r.group_id}: published revenue`).toBeDefined();
+        return {
+          facts: r,
+          group: shown({ group_id: r.group_id, risk_score: Number(r.risk_score), tier: r.tier, signals: r.signals, members_flagged: Number(r.members_flagged), revenue: value! }),
+        };
+      });
+      const atRiskExported = exported.filter((e) => e.group.tier !== "low").map((e) => e.group);
+      for (const g of atRiskExported) everAtRisk.add(g.group_id);
+
+      // Medium/high groups: the at-risk table and manager page list exactly these, with the same figures.
+      expect(atRisk.filter((r) => r.week === week).map(shown).sort(byGroup), `${week}: at-risk table`).toEqual([...atRiskExported].sort(byGroup));
+
+      // Any group with a drill-down shows every week as exported, low weeks included.
+      for (const { group } of exported) {
+        const page = drillDowns.get(group.group_id);
+        if (!page) continue;
+        const weekRow = page.weeks.find((w) => w.week === week);
+        expect(weekRow, `${week} ${group.group_id}: drill-down week`).toBeDefined();
+        expect(shown({ ...weekRow!, group_id: page.group_id }), `${week} ${group.group_id}: drill-down`).toEqual(group);
+        compared++;
+      }
+
+      // Every group, low ones included, adds up in the overview's breakdowns and headline figures.
+      const columns = { branch: "branch", industry: "industry", class: "group_class" } as const;
+      for (const [dimension, column] of Object.entries(columns)) {
+        const expected: Record<string, { groups: number; members_flagged: number; revenue: number }> = {};
+        for (const { facts, group } of exported) {
+          const key = `${facts[column] || "(未填)"} ${group.tier}`;
+          const sum = (expected[key] ??= { groups: 0, members_flagged: 0, revenue: 0 });
+          sum.groups++;
+          sum.members_flagged += group.members_flagged;
+          sum.revenue = cents(sum.revenue + group.revenue);
+        }
+        const shownBreakdown = Object.fromEntries(
+          breakdown.filter((b) => b.week === week && b.dimension === dimension)
+            .map((b) => [`${b.value} ${b.tier}`, { groups: b.groups, members_flagged: b.members_flagged, revenue: cents(b.revenue) }]),
+        );
+        expect(shownBreakdown, `${week}: breakdown by ${dimension}`).toEqual(expected);
+      }
+      const headline = summary.find((s) => s.week === week);
+      const count = (tier: string) => exported.filter((e) => e.group.tier === tier).length;
+      const total = (list: Shown[], key: "members_flagged" | "revenue") => cents(list.reduce((n, g) => n + g[key], 0));
+      const all = exported.map((e) => e.group);
+      expect(headline && {
+        groups_scored: headline.groups_scored, groups_high: headline.groups_high, groups_medium: headline.groups_medium,
+        groups_low: headline.groups_low, members_flagged: headline.members_flagged,
+        revenue_total: cents(headline.revenue_total), revenue_at_risk: cents(headline.revenue_at_risk),
+      }, `${week}: headline figures`).toEqual({
+        groups_scored: all.length, groups_high: count("high"), groups_medium: count("medium"), groups_low: count("low"),
+        members_flagged: total(all, "members_flagged"), revenue_total: total(all, "revenue"), revenue_at_risk: total(atRiskExported, "revenue"),
+      });
+    }
+
+    // A drill-down exists for exactly the groups exported medium/high in some week.
+    expect([...drillDowns.keys()].sort()).toEqual([...everAtRisk].sort());
+    expect(compared).toBeGreaterThan(fixture.weeks.length);
+  });
+
+  it("the manager page's call list is the one the export published, masked", async () => {
+    const calls = shippedRows<Record<string, unknown>>("calls.arrow");
+    const published = await query<Record<string, unknown>>(
+      `select coalesce(manager_id, '') as manager_id, priority, group_id, tier, member_key, msisdn_masked, suggested_action
+       from pub_call_list where week = $week order by manager_id, priority`,
+      { week: latestWeek },
+    );
+    expect(published.length, "the latest week has a call list").toBeGreaterThan(0);
+    expect(calls.map((c) => ({
+      manager_id: c.manager_id, priority: c.priority, group_id: c.group_id, tier: c.tier,
+      member_key: c.member_key, msisdn_masked: c.msisdn_masked, suggested_action: c.suggested_action,
+    }))).toEqual(published);
+    expect(calls.every((c) => c.week === latestWeek && c.page === groupPageSlug(String(c.group_id)))).toBe(true);
+    expect(Object.keys(calls[0])).not.toContain("msisdn");
+  });
+
+  it("Methodology shows the configuration the latest week was scored with, from the warehouse", async () => {
+    const thresholds = JSON.parse(shipped("dashboard", "thresholds.json").toString("utf8"));
+    const [stored] = await query<{ config: string; config_hash: string }>(
+      "select config::varchar as config, config_hash from score_runs where week = $week",
+      { week: latestWeek },
+    );
+    const config = JSON.parse(stored.config);
+    expect(thresholds).toMatchObject({ config_hash: stored.config_hash, scored_week: latestWeek, signals: config.signals, scoring: config.scoring });
   });
 });
