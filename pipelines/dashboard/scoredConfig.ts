@@ -4,11 +4,15 @@ import type { DashboardQuery } from "./dashboardWarehouse.ts";
 
 export const NOT_SCORED = "no week is scored yet: run `churnwatch score` (or `churnwatch run`)";
 
+/** The sections that decide results (the ones the hash covers), which Methodology explains. */
+type ResultSections = Pick<Config, "signals" | "scoring">;
+
 export interface ScoredConfig {
   /** The latest scored week: the configuration is the one it was scored with. */
   week: string;
-  config: Config;
-  /** The hash of its signals and scoring sections, as stored beside the scores. */
+  /** Its signals and scoring sections as stored, not re-validated: a later schema must not reword them. */
+  config: ResultSections;
+  /** The hash of those sections, as stored beside the scores. */
   hash: string;
   /** Whether those sections are every default (Methodology says "defaults" then). */
   defaults: boolean;
@@ -25,11 +29,12 @@ export async function scoredConfig(q: DashboardQuery): Promise<ScoredConfig> {
   if (!(await q.hasTable("score_runs"))) throw new Error(NOT_SCORED);
   const [latest] = await q.rows<{ week: string; config_hash: string; config: string | null }>("scored_config");
   if (!latest) throw new Error(NOT_SCORED);
-  const defaultsHash = configHash(configSchema.parse({}));
+  const defaults = configSchema.parse({});
+  const defaultsHash = configHash(defaults);
   if (latest.config === null) {
     process.stderr.write(`week ${latest.week} was scored before score_runs kept its configuration: showing the defaults\n`);
-    return { week: latest.week, config: configSchema.parse({}), hash: defaultsHash, defaults: true };
+    return { week: latest.week, config: defaults, hash: defaultsHash, defaults: true };
   }
-  const config = configSchema.parse(JSON.parse(latest.config));
-  return { week: latest.week, config, hash: latest.config_hash, defaults: latest.config_hash === defaultsHash };
+  const { signals, scoring } = JSON.parse(latest.config) as ResultSections;
+  return { week: latest.week, config: { signals, scoring }, hash: latest.config_hash, defaults: latest.config_hash === defaultsHash };
 }
