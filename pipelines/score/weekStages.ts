@@ -4,7 +4,7 @@ import type { Config } from "../config/configSchema.ts";
 import { sql, type Params } from "../db/sql.ts";
 import type { Pseudonymizer } from "../privacy/pseudonymizer.ts";
 import { publishIdentities } from "../publish/publishIdentities.ts";
-import { publishMemberReasons } from "../publish/publishMemberReasons.ts";
+import { publishReasons } from "../publish/publishReasons.ts";
 
 export interface StageContext {
   conn: DuckDBConnection;
@@ -14,10 +14,10 @@ export interface StageContext {
   pseudonym: Pseudonymizer;
 }
 
-/** A step in TypeScript, for what SQL cannot word (pseudonyms, sentences); `model`: the file it runs, if any. */
+/** A step in TypeScript, for what SQL cannot word (pseudonyms, sentences); `models`: the files it runs. */
 export interface CodeStep {
   name: string;
-  model?: string;
+  models?: readonly string[];
   run(ctx: StageContext): Promise<void>;
 }
 
@@ -74,9 +74,9 @@ export const weekStages = [
     steps: [
       { name: "member identities", run: ({ conn, week, pseudonym }) => publishIdentities(conn, week, pseudonym) },
       {
-        name: "member reasons",
-        model: "publish/publish_member_reasons.sql",
-        run: ({ conn, week, config }) => publishMemberReasons(conn, week, config.export),
+        name: "reasons",
+        models: ["publish/publish_member_reasons.sql", "publish/publish_group_reasons.sql", "publish/publish_group_week_reasons.sql"],
+        run: ({ conn, week, config }) => publishReasons(conn, week, config),
       },
       "publish/pub_group_week.sql",
       "publish/pub_group_signal.sql",
@@ -113,7 +113,7 @@ export function weekTables(extraModels: readonly string[] = ["marts/score_runs.s
 } {
   const models = [
     ...weekStages.flatMap((s) => s.steps as readonly StageStep[]).flatMap((step) =>
-      typeof step === "string" ? [step] : step.model ? [step.model] : []),
+      typeof step === "string" ? [step] : step.models ?? []),
     ...extraModels,
   ];
   const temporary: Array<{ kind: "table" | "view"; name: string }> = [];

@@ -106,16 +106,31 @@ export const GROUP_SCORES: Array<[string, string, number, string]> = [
   ["2026-W46", "G004", 0, "low"], ["2026-W46", "G005", 0, "low"],
 ];
 
+/** A plausible detail per signal: the backtest reads none of it, the publish stage words it. */
+const DETAIL: Record<string, object> = {
+  dual_phone: {
+    evidence: {
+      forwarding: { calls: 6, days: 3, numbers: 1 },
+      handset: { since_week: "2026-W42", dual_sim: true, cdma2000: false, minutes_before: 80, minutes_now: 30 },
+      affinity: { network: "CU", top_number_share: 0.3, top_number_share_baseline: 0, competitor_share: 0.5, competitor_share_baseline: 0.1 },
+    },
+  },
+  batch_forwarding: { calls_forwarded: 6, days: 3, numbers: 1, networks: "CU", baseline_calls: 0 },
+  zero_outgoing: { calls_out: 0, calls_in: 5, baseline_calls_out: 10, baseline_weeks: 4 },
+  retention_drop: { status: "ported_out" },
+  arrears: { suspended_since: "2026-10-20", days_suspended: 5 },
+};
+
 /** Publishes the given warnings of each scored week through the real publish stage, oldest first. */
 async function insertScores(conn: DuckDBConnection): Promise<void> {
   for (const week of SCORED_WEEKS) {
     await publishGiven(conn, week, {
       memberSignals: MEMBER_SIGNALS.filter(([w]) => w === week)
-        .map(([, p, signal, model, severity]) => ({ group_id: p.group, msisdn: p.msisdn, signal, model, severity, detail: {} })),
+        .map(([, p, signal, model, severity]) => ({ group_id: p.group, msisdn: p.msisdn, signal, model, severity, detail: DETAIL[signal] ?? {} })),
       groupSignals: GROUP_SIGNALS.filter(([w]) => w === week)
         .map(([, group_id, signal, severity]) => ({ group_id, signal, severity, members_affected: 1, detail: {} })),
       groupScores: GROUP_SCORES.filter(([w]) => w === week)
-        .map(([, group_id, risk_score, tier]) => ({ group_id, risk_score, tier, signals: "", members_flagged: 0, reasons: "" })),
+        .map(([, group_id, risk_score, tier]) => ({ group_id, risk_score, tier, signals: "", members_flagged: 0 })),
     });
   }
 }

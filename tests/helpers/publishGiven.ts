@@ -7,8 +7,10 @@ import { runStep, weekStages, weekTables, type StageStep } from "../../pipelines
 
 export interface GivenScores {
   memberSignals: Array<{ group_id: string; msisdn: string; signal: string; model: string | null; severity: number; detail: object }>;
-  groupSignals: Array<{ group_id: string; signal: string; severity: number; members_affected: number; detail: object; reason?: string }>;
-  groupScores: Array<{ group_id: string; risk_score: number; tier: string; signals: string; members_flagged: number; reasons: string }>;
+  /** level: 'members' (a roll-up of members' own warnings, the default) or 'group' (a group-level measure, detail as its signal writes it). */
+  groupSignals: Array<{ group_id: string; signal: string; severity: number; members_affected: number; detail: object; level?: "group" | "members"; key_persons_affected?: number }>;
+  /** signals: the fired codes, strongest first (they explain the score in that order). */
+  groupScores: Array<{ group_id: string; risk_score: number; tier: string; signals: string; members_flagged: number; tier_rule?: string }>;
 }
 
 const GIVEN_STAGES = new Set(["signals", "scores"]);
@@ -49,17 +51,21 @@ async function insertGiven(conn: DuckDBConnection, given: GivenScores, params: P
     conn,
     `insert into group_signals by name
      select $week as week, group_id, signal, severity, members_affected, detail::json as detail, $config_hash as config_hash,
-            0 as key_persons_affected, 0 as mid_high_affected, $week as since_week, coalesce(reason, '') as reason
-     from (select unnest(from_json($rows, '[{"group_id":"VARCHAR","signal":"VARCHAR","severity":"INTEGER","members_affected":"INTEGER","detail":"VARCHAR","reason":"VARCHAR"}]'), recursive := true))`,
+            coalesce(key_persons_affected, 0) as key_persons_affected, 0 as mid_high_affected, $week as since_week,
+            coalesce(level, 'members') as level
+     from (select unnest(from_json($rows, '[{"group_id":"VARCHAR","signal":"VARCHAR","severity":"INTEGER","members_affected":"INTEGER","detail":"VARCHAR","level":"VARCHAR","key_persons_affected":"INTEGER"}]'), recursive := true))`,
     { ...params, rows: rows(given.groupSignals) },
   );
   await sql.exec(
     conn,
     `insert into group_scores by name
-     select $week as week, s.group_id, s.risk_score, s.tier, s.signals, coalesce(g.members_active, 0) as members_active,
-            s.members_flagged, s.reasons, $config_hash as config_hash, $inputs_fingerprint as inputs_fingerprint,
-            cast($scored_at as timestamp) as scored_at, 0 as key_persons_flagged, 'score' as tier_rule
-     from (select unnest(from_json($rows, '[{"group_id":"VARCHAR","risk_score":"DOUBLE","tier":"VARCHAR","signals":"VARCHAR","members_flagged":"INTEGER","reasons":"VARCHAR"}]'), recursive := true)) s
+     select $week as week, s.group_id, s.risk_score, s.tier,
+            coalesce(array_to_string(list_sort(string_split(nullif(s.signals, ''), ';')), ';'), '') as signals,
+            coalesce(g.members_active, 0) as members_active, s.members_flagged, s.signals as reason_signals,
+            $config_hash as config_hash, $inputs_fingerprint as inputs_fingerprint,
+            cast($scored_at as timestamp) as scored_at, 0 as key_persons_flagged, coalesce(s.tier_rule, 'score') as tier_rule,
+            0 as families
+     from (select unnest(from_json($rows, '[{"group_id":"VARCHAR","risk_score":"DOUBLE","tier":"VARCHAR","signals":"VARCHAR","members_flagged":"INTEGER","tier_rule":"VARCHAR"}]'), recursive := true)) s
      left join int_group_sizes g on g.group_id = s.group_id`,
     { ...params, rows: rows(given.groupScores) },
   );

@@ -32,7 +32,7 @@ describe("group scores and tiers", () => {
   it("makes a silent key person a call this week, and says why", () => {
     expect(r.score(W, "SILENT")).toMatchObject({
       tier: "medium", signals: "zero_outgoing", members_flagged: 1, key_persons_flagged: 1,
-      reasons: "1 of 10 members (1 key person) made no outgoing call this week.",
+      reasons: "10名成员中1人（含关键人1名）本周未打出电话", tier_reason: "风险分45，达到中风险线35",
     });
     expect(r.score(W, "SILENT").risk_score).toBeGreaterThanOrEqual(35);
   });
@@ -46,7 +46,7 @@ describe("group scores and tiers", () => {
     expect(s.tier).toBe("high");
     expect(s.risk_score).toBeGreaterThanOrEqual(70);
     expect(s.signals.split(";")).toEqual(expect.arrayContaining(["batch_forwarding", "dual_phone", "mou_drop"]));
-    expect(s.reasons).toMatch(/^4 of 10 members forward calls to CT numbers\. .+\.$/);
+    expect(s.reasons).toMatch(/^10名成员中4人本周将来电转移至电信号码，共\d+次；.+$/);
   });
 
   it("makes members porting out on top of other signals high", () => {

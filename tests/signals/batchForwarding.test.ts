@@ -30,7 +30,7 @@ describe("batch_forwarding", () => {
 
   it("flags the group and each forwarding member, severity 2 for a batch to a competitor", () => {
     expect(r.group("2026-W44", "G1", "batch_forwarding")).toMatchObject({
-      severity: 2, members_affected: 3, since_week: "2026-W44", reason: "3 of 8 members forward calls to CT numbers.",
+      severity: 2, members_affected: 3, since_week: "2026-W44", reason: "8名成员中3人本周将来电转移至电信号码，共15次",
     });
     expect(r.group("2026-W44", "G1", "batch_forwarding")!.detail).toMatchObject({
       members_to_competitor: 3, calls_forwarded: 15, distinct_numbers: 2, numbers_shared_by_members: 1,
@@ -42,7 +42,7 @@ describe("batch_forwarding", () => {
 
   it("keeps the batch flagged while it lasts, saying since when", () => {
     expect(r.group("2026-W45", "G1", "batch_forwarding")).toMatchObject({
-      severity: 2, since_week: "2026-W44", reason: "3 of 8 members forward calls to CT numbers since 2026-W44.",
+      severity: 2, since_week: "2026-W44", reason: "8名成员中3人自10月26日当周起将来电转移至电信号码，共15次",
     });
   });
 

@@ -16,12 +16,12 @@ describe("contract_expiry", () => {
 
   it("grades the group agreement by days left", () => {
     const W = "2026-W45";
-    expect(r.group(W, "G20", "contract_expiry")).toMatchObject({ severity: 3, reason: "The group agreement ends on 2026-11-28 (in 20 days)." });
+    expect(r.group(W, "G20", "contract_expiry")).toMatchObject({ severity: 3, reason: "集团协议11月28日到期，还有20天" });
     expect(r.group(W, "G45", "contract_expiry")?.severity).toBe(2);
     expect(r.group(W, "G80", "contract_expiry")?.severity).toBe(1);
     expect(r.group(W, "G100", "contract_expiry")).toBeUndefined();
     expect(r.group(W, "GEXP", "contract_expiry")).toMatchObject({
-      severity: 3, reason: "The group agreement ended on 2026-10-29 (10 days ago) and is not renewed.",
+      severity: 3, reason: "集团协议已于10月29日到期10天，尚未续签",
     });
     expect(r.group(W, "GOLD", "contract_expiry")).toBeUndefined();
   });

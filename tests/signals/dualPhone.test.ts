@@ -73,7 +73,7 @@ describe("dual_phone", () => {
     expect(r.member("2026-W45", both, "dual_phone")).toMatchObject({ model: "forwarding;handset", severity: 3 });
     expect(r.group("2026-W45", "G1", "dual_phone")).toMatchObject({
       model: "affinity;circle;forwarding;handset", members_affected: 5,
-      reason: "5 of 12 members probably hold a second line on a competitor since 2026-W44.",
+      reason: "12名成员中5人自10月26日当周起疑似使用异网第二部手机",
     });
   });
 });

@@ -36,7 +36,7 @@ describe("mou_drop", () => {
 
   it("judges the group total: a whole group falling is a group_total warning", () => {
     expect(r.group("2026-W45", "G2", "mou_drop")).toMatchObject({ model: "group_total", severity: 3, members_affected: 4 });
-    expect(r.group("2026-W45", "G2", "mou_drop")!.reason).toMatch(/^The group's call minutes fell 71% against its usual week, 4 of 4 members sharply\.$/);
+    expect(r.group("2026-W45", "G2", "mou_drop")!.reason).toMatch(/^集团通话分钟数较平常下降71%（每周\d+分钟降至\d+分钟），其中4人降幅明显$/);
     expect(r.group("2026-W44", "G1", "mou_drop")).toMatchObject({ model: "members", severity: 1, members_affected: 2 });
   });
 

@@ -16,7 +16,7 @@ describe("retention_drop", () => {
 
   it("flags a port-out in a small group at severity 2, and the member who left", () => {
     expect(r.group("2026-W44", "G1", "retention_drop")).toMatchObject({
-      severity: 2, members_affected: 1, reason: "1 of 10 members left in the last 4 weeks, 1 of them ported out to another operator.",
+      severity: 2, members_affected: 1, reason: "近4周10名成员中1人离开，其中1人携号转网",
     });
     expect(r.group("2026-W44", "G1", "retention_drop")!.detail).toMatchObject({ ported: 1, retention_share: 0.9 });
     expect(r.member("2026-W44", small[0], "retention_drop")).toMatchObject({ severity: 3, model: "ported_out" });

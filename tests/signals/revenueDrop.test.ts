@@ -16,7 +16,7 @@ describe("revenue_drop", () => {
   it("flags a group whose revenue halved, on both measures, with the amounts", () => {
     expect(r.group("2026-W45", "G1", "revenue_drop")).toMatchObject({
       severity: 3, model: "group_revenue;member_bills", members_affected: 5, metric_baseline: 500, metric_now: 250,
-      reason: "The group's billed revenue fell 50%, from 500 to 250 CNY a month.",
+      reason: "集团月收入由500元降至250元（-50%）",
     });
     expect(r.group("2026-W44", "G1", "revenue_drop")).toBeUndefined();
   });

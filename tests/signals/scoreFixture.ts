@@ -12,14 +12,20 @@ export interface MemberSignalRow {
   week: string; group_id: string; msisdn: string; signal: string; model: string | null; severity: number;
   detail: Json; since_week: string; is_key_person: boolean; is_mid_high_end: boolean;
   metric_baseline: number | null; metric_now: number | null; metric_change: number | null;
+  /** The published sentence (pub_member_signal.reason). */
+  reason: string;
 }
 export interface GroupSignalRow {
   week: string; group_id: string; signal: string; severity: number; members_affected: number; detail: Json;
-  model: string | null; key_persons_affected: number; since_week: string; reason: string;
+  model: string | null; key_persons_affected: number; since_week: string; level: string;
+  /** The published sentence (pub_group_signal.reason). */
+  reason: string;
 }
 export interface GroupScoreRow {
   week: string; group_id: string; risk_score: number; tier: string; signals: string; members_active: number;
-  members_flagged: number; reasons: string; config_hash: string; inputs_fingerprint: string; tier_rule: string;
+  members_flagged: number; config_hash: string; inputs_fingerprint: string; tier_rule: string;
+  /** The published sentences (pub_group_week.reasons) and why the tier (tier_reason). */
+  reasons: string; tier_reason: string;
 }
 
 export interface Scored {
@@ -48,9 +54,13 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
 
 /** Reads the scoring results of a warehouse into plain rows with lookups (detail parsed). */
 export async function readScored(conn: DuckDBConnection, reports: ScoreReport[] = []): Promise<Scored> {
-  const memberSignals = await rows<MemberSignalRow>(conn, "select * from member_signals order by week, group_id, msisdn, signal");
-  const groupSignals = await rows<GroupSignalRow>(conn, "select * from group_signals order by week, group_id, signal");
-  const groupScores = await rows<GroupScoreRow>(conn, "select * from group_scores order by week, group_id");
+  // the scoring tables, with the sentences the publish stage worded for them
+  const memberSignals = await rows<MemberSignalRow>(conn, `select s.*, p.reason from member_signals s
+    join pub_member_signal p using (week, group_id, msisdn, signal) order by week, group_id, msisdn, signal`);
+  const groupSignals = await rows<GroupSignalRow>(conn, `select s.*, p.reason from group_signals s
+    join pub_group_signal p using (week, group_id, signal) order by week, group_id, signal`);
+  const groupScores = await rows<GroupScoreRow>(conn, `select s.*, p.reasons, p.tier_reason from group_scores s
+    join pub_group_week p using (week, group_id) order by week, group_id`);
   return {
     reports, memberSignals, groupSignals, groupScores,
     member: (week, msisdn, signal) => memberSignals.find((r) => r.week === week && r.msisdn === msisdn && r.signal === signal),

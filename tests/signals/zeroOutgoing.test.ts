@@ -61,8 +61,8 @@ describe("zero_outgoing", () => {
   it("rolls up to the group with a sentence a manager reads", () => {
     expect(r.group("2026-W44", "G1", "zero_outgoing")).toMatchObject({
       severity: 3, members_affected: 1, key_persons_affected: 1,
-      reason: "1 of 10 members (1 key person) made no outgoing call this week.",
+      reason: "10名成员中1人（含关键人1名）本周未打出电话",
     });
-    expect(r.group("2026-W45", "G1", "zero_outgoing")?.reason).toMatch(/^3 of \d+ members \(1 key person\) made no outgoing call since 2026-W44\.$/);
+    expect(r.group("2026-W45", "G1", "zero_outgoing")?.reason).toMatch(/^\d+名成员中3人（含关键人1名）自10月26日当周起未打出电话$/);
   });
 });

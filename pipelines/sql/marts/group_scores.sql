@@ -15,8 +15,9 @@
 --         severity with port-outs) plus high_ported_plus_families other such families; medium from medium_min_score, or when
 --         any signal reaches its call_now_severity (the domain's "needs a call this week");
 --         low otherwise. A group put in a tier by a rule scores at least that tier's minimum, so
---         sorting by score agrees with the tiers. Reasons: the sentences of the
---         $reasons_shown families bringing the most points.
+--         sorting by score agrees with the tiers. reason_signals: the signals leading the
+--         $reasons_shown families bringing the most points, in that order (the publish stage
+--         words them); families: how many independent families reached that severity.
 insert into group_scores by name
 with signals as (
     select
@@ -64,7 +65,7 @@ per_group as (
         count(distinct family) filter (where severity >= $high_family_severity and signal <> 'retention_drop') as other_families,
         coalesce(bool_or(signal = 'retention_drop' and severity >= $high_family_severity
                          and cast(detail ->> 'ported' as integer) > 0), false) as porting_out,
-        list(reason order by raw_points desc, signal) filter (where leads_family) as reasons
+        list(signal order by raw_points desc, signal) filter (where leads_family) as reason_signals
     from points
     group by group_id
 ),
@@ -84,7 +85,7 @@ scored as (
         int_group_sizes.group_id,
         int_group_sizes.members_active,
         coalesce(per_group.signals, '') as signals,
-        coalesce(per_group.reasons, []) as reasons,
+        coalesce(per_group.reason_signals, []) as reason_signals,
         coalesce(per_group.call_now, false) as call_now,
         coalesce(per_group.families, 0) as families,
         coalesce(per_group.other_families, 0) as other_families,
@@ -131,7 +132,8 @@ final as (
         signals,
         members_active,
         members_flagged,
-        array_to_string(reasons[1:$reasons_shown], ' ') as reasons,
+        array_to_string(reason_signals[1:$reasons_shown], ';') as reason_signals,
+        cast(families as integer) as families,
         $config_hash as config_hash,
         $inputs_fingerprint as inputs_fingerprint,
         cast($scored_at as timestamp) as scored_at,

@@ -6,8 +6,9 @@
 --         agreement) brings its own row and sentence; a member-level one (zero_outgoing,
 --         arpu_drop, dual_phone, arrears, handset_change, a key person's agreement) is rolled up:
 --         the strongest member's severity, how many members, key persons and mid/high-end
---         members, and "n of N members <what they did>". Reasons end with "since <week>" when the
---         signal has fired without a break since an earlier week.
+--         members. `level` tells the two apart: a group-level measure is the group's business
+--         (its actions go to the key persons); a roll-up is several people's own (their actions
+--         go to each of them). The words are the publish stage's (reasonTemplates.ts).
 insert into group_signals by name
 with group_rows as (
     select * from signal_rows where msisdn is null
@@ -36,39 +37,11 @@ member_rollup as (
     group by members.group_id, members.signal
 ),
 
--- how a member-level signal reads when rolled up: "n of N members <phrase>"
-phrases as (
-    select * from (values
-        ('zero_outgoing', 'made no outgoing call'),
-        ('arpu_drop', 'saw their monthly bill fall sharply'),
-        ('dual_phone', 'probably hold a second line on a competitor'),
-        ('arrears', 'are suspended for arrears'),
-        ('handset_change', 'changed handset'),
-        ('contract_expiry', 'have their own agreement ending soon')
-    ) as t(signal, phrase)
-),
-
--- how a reason says when: " since <week>" while a signal goes on, or what a new one needs; the
--- signals whose sentence already gives its time span say neither
-timing as (
-    select * from (values
-        ('zero_outgoing', true, ' this week'),
-        ('batch_forwarding', true, ''),
-        ('mou_drop', true, ''),
-        ('arpu_drop', true, ''),
-        ('revenue_drop', true, ''),
-        ('dual_phone', true, ''),
-        ('arrears', true, ''),
-        ('retention_drop', false, ''),
-        ('contract_expiry', false, ''),
-        ('handset_change', false, ' recently')
-    ) as t(signal, says_since, when_new)
-),
-
 combined as (
     select
         coalesce(group_rows.group_id, member_rollup.group_id) as group_id,
         coalesce(group_rows.signal, member_rollup.signal) as signal,
+        case when group_rows.group_id is not null then 'group' else 'members' end as level,
         coalesce(group_rows.severity, member_rollup.severity) as severity,
         cast(coalesce(group_rows.members_affected, member_rollup.members_affected, 0) as integer) as members_affected,
         cast(coalesce(member_rollup.key_persons_affected, 0) as integer) as key_persons_affected,
@@ -83,15 +56,7 @@ combined as (
             'mid_high_affected', member_rollup.mid_high_affected,
             'members_active', int_group_sizes.members_active,
             'models', array_to_string(member_models.models, ';')
-        )) as detail,
-        coalesce(group_rows.reason, format('{} of {} members{} {}',
-            member_rollup.members_affected, int_group_sizes.members_active,
-            case
-                when member_rollup.key_persons_affected = 1 then ' (1 key person)'
-                when member_rollup.key_persons_affected > 1 then format(' ({} key persons)', member_rollup.key_persons_affected)
-                else ''
-            end,
-            phrases.phrase)) as reason_clause
+        )) as detail
     from group_rows
     full join member_rollup
         on member_rollup.group_id = group_rows.group_id and member_rollup.signal = group_rows.signal
@@ -99,7 +64,6 @@ combined as (
         on member_models.group_id = coalesce(group_rows.group_id, member_rollup.group_id)
        and member_models.signal = coalesce(group_rows.signal, member_rollup.signal)
     left join int_group_sizes on int_group_sizes.group_id = coalesce(group_rows.group_id, member_rollup.group_id)
-    left join phrases on phrases.signal = member_rollup.signal
 ),
 
 last_week as (
@@ -124,13 +88,8 @@ final as (
         combined.metric_baseline,
         combined.metric_now,
         combined.metric_change,
-        combined.reason_clause
-            || case when last_week.since_week is not null and timing.says_since
-                    then ' since ' || last_week.since_week
-                    else timing.when_new end
-            || '.' as reason
+        combined.level
     from combined
-    join timing on timing.signal = combined.signal
     left join last_week on last_week.group_id = combined.group_id and last_week.signal = combined.signal
 )
 

@@ -123,7 +123,7 @@ create table if not exists group_signals (
     metric_baseline      double,
     metric_now           double,
     metric_change        double,
-    reason               varchar not null      -- one plain sentence with the numbers
+    level                varchar               -- group: a group-level measure; members: a roll-up of members' own
 );
 
 -- one row per group in the week's snapshot
@@ -135,12 +135,13 @@ create table if not exists group_scores (
     signals              varchar not null,     -- fired codes ';'-separated sorted, '' when none
     members_active       integer not null,
     members_flagged      integer not null,
-    reasons              varchar not null,
     config_hash          varchar not null,
     inputs_fingerprint   varchar not null,
     scored_at            timestamp not null,
     key_persons_flagged  integer not null,
-    tier_rule            varchar not null      -- why the tier: score, call_now, families, ported_plus
+    tier_rule            varchar not null,     -- why the tier: score, call_now, families, ported_plus
+    reason_signals       varchar,              -- the signals whose sentences explain the score, strongest first, ';'-separated
+    families             integer               -- independent signal families at the high-tier severity
 );
 
 -- one row per week currently scored
@@ -153,5 +154,10 @@ create table if not exists score_runs (
     report              json not null,
     config              json                  -- the effective configuration the week was scored with
 );
--- warehouses scored before the column existed
+-- warehouses scored before these columns changed (the words moved to the publish stage)
 alter table score_runs add column if not exists config json;
+alter table group_signals drop column if exists reason;
+alter table group_signals add column if not exists level varchar;
+alter table group_scores drop column if exists reasons;
+alter table group_scores add column if not exists reason_signals varchar;
+alter table group_scores add column if not exists families integer;

@@ -1,4 +1,4 @@
--- Reads:  group_signals of week $week.
+-- Reads:  group_signals of week $week, publish_group_reasons (the sentences).
 -- Writes: inserts the week $week into pub_group_signal. Grain: one row per group, week and
 --         signal fired.
 -- Why:    the group-level warnings as pages and exports show them: how strong, how many members
@@ -10,9 +10,9 @@ with signals as (
 
 final as (
     select
-        week,
-        group_id,
-        signal,
+        signals.week,
+        signals.group_id,
+        signals.signal,
         model,
         severity,
         members_affected,
@@ -23,8 +23,12 @@ final as (
         metric_now,
         metric_change,
         detail,
-        reason
+        level,
+        publish_group_reasons.reason
     from signals
+    join publish_group_reasons
+        on publish_group_reasons.group_id = signals.group_id
+        and publish_group_reasons.signal = signals.signal
 )
 
 select * from final

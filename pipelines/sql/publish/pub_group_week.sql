@@ -1,5 +1,6 @@
 -- Reads:  group_scores of week $week, stg_groups, stg_managers, int_group_sizes,
---         int_member_baselines, and pub_group_week of the week published before it.
+--         int_member_baselines, publish_group_week_reasons (the sentences), and pub_group_week
+--         of the week published before it.
 -- Writes: inserts the week $week into pub_group_week. Grain: one row per group and week, every
 --         group of the week's snapshot.
 -- Why:    everything a page or an export says about a group in one week, decided once: its facts
@@ -54,7 +55,10 @@ final as (
         scores.signals,
         scores.members_flagged,
         scores.key_persons_flagged,
-        scores.reasons,
+        coalesce(worded.reasons, '') as reasons,
+        coalesce(worded.tier_reason, '') as tier_reason,
+        scores.reason_signals,
+        scores.families,
         previous.previous_week,
         previous.previous_tier,
         previous.previous_risk_score,
@@ -65,6 +69,7 @@ final as (
     left join int_group_sizes on int_group_sizes.group_id = scores.group_id
     left join usage on usage.group_id = scores.group_id
     left join previous on previous.group_id = scores.group_id
+    left join publish_group_week_reasons as worded on worded.group_id = scores.group_id
 )
 
 select * from final

@@ -1,5 +1,5 @@
 -- Reads:  parameters only: $rows, a JSON list of {group_id, msisdn, signal, reason}, each
---         member signal's sentence as pipelines/publish/memberSignalReason.ts words it.
+--         member signal's sentence as pipelines/publish/wordReasons.ts words it.
 -- Writes: temp table publish_member_reasons. Grain: one row per member signal of week $week.
 -- Why:    the sentence is worded once, here, and stored with the signal (pub_member_signal).
 create or replace temp table publish_member_reasons as

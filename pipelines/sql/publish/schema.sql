@@ -42,7 +42,10 @@ create table if not exists pub_group_week (
     signals                      varchar not null,  -- fired codes ';'-separated sorted, '' when none
     members_flagged              integer not null,
     key_persons_flagged          integer not null,
-    reasons                      varchar not null,
+    reasons                      varchar not null,  -- the sentences of the signals behind the score, strongest first
+    tier_reason                  varchar not null,  -- why the tier, '' for low
+    reason_signals               varchar,           -- the signals those sentences speak for, ';'-separated
+    families                     integer,           -- independent signal families at the high-tier severity
     previous_week                varchar,           -- the week published before this one
     previous_tier                varchar,
     previous_risk_score          double,
@@ -64,6 +67,7 @@ create table if not exists pub_group_signal (
     metric_now            double,
     metric_change         double,
     detail                json not null,
+    level                 varchar,          -- group: a group-level measure; members: a roll-up of members' own
     reason                varchar not null
 );
 

@@ -35,8 +35,7 @@ final as (
             'baseline_months', baseline_months,
             'baseline_from', baseline_from,
             'baseline_to', baseline_to
-        ) as detail,
-        null as reason
+        ) as detail
     from graded
     where severity is not null
 )

@@ -31,8 +31,7 @@ final as (
             'plan_fee_cny', plan_fee_cny,
             'vip_level', vip_level,
             'key_person', is_key_person
-        ) as detail,
-        null as reason
+        ) as detail
     from suspended
 )
 

@@ -99,8 +99,7 @@ member_rows as (
             'networks', forwarding.fwd_networks_off_group,
             'baseline_calls', forwarding.baseline_fwd_calls_off_group,
             'baseline_weeks', forwarding.baseline_weeks
-        ) as detail,
-        null as reason
+        ) as detail
     from forwarding
     join groups_graded on groups_graded.group_id = forwarding.group_id
 ),
@@ -125,12 +124,7 @@ group_rows as (
             'distinct_numbers', distinct_targets,
             'numbers_shared_by_members', shared_targets,
             'competitor_networks', array_to_string(competitor_networks, ';')
-        ) as detail,
-        format('{} of {} members forward calls to {}', members_forwarding, members_active,
-            case when members_to_competitor > 0
-                then array_to_string(competitor_networks, ' and ') || ' numbers'
-                else 'numbers outside the group'
-            end) as reason
+        ) as detail
     from groups_graded
 ),
 

@@ -41,11 +41,7 @@ group_rows as (
         days_left as metric_now,
         null as metric_change,
         int_group_sizes.members_active as members_affected,
-        json_object('contract_end', contract_end, 'days_left', days_left) as detail,
-        case when days_left >= 0
-            then format('The group agreement ends on {} (in {} days)', contract_end, days_left)
-            else format('The group agreement ended on {} ({} days ago) and is not renewed', contract_end, -days_left)
-        end as reason
+        json_object('contract_end', contract_end, 'days_left', days_left) as detail
     from groups
     join int_group_sizes on int_group_sizes.group_id = groups.group_id
     where days_left between -$contract_expiry_expired_grace_days and $contract_expiry_notice_days
@@ -63,8 +59,7 @@ member_rows as (
         days_left as metric_now,
         null as metric_change,
         null as members_affected,
-        json_object('contract_end', contract_end, 'days_left', days_left, 'role', role) as detail,
-        null as reason
+        json_object('contract_end', contract_end, 'days_left', days_left, 'role', role) as detail
     from key_persons
     where days_left between -$contract_expiry_expired_grace_days and $contract_expiry_notice_days
 ),

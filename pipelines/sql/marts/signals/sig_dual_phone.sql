@@ -267,8 +267,7 @@ final as (
         models_fired as metric_now,
         null as metric_change,
         null as members_affected,
-        json_object('models', models, 'evidence', evidence) as detail,
-        null as reason
+        json_object('models', models, 'evidence', evidence) as detail
     from per_member
 )
 

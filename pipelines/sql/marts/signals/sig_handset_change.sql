@@ -29,8 +29,7 @@ final as (
         null as metric_change,
         null as members_affected,
         json_object('since_week', new_since_week, 'days_used', new_days, 'old_handset_weeks', previous_weeks,
-                    'brand', brand, 'model', model, 'dual_sim', is_dual_sim, 'cdma2000', is_cdma2000) as detail,
-        null as reason
+                    'brand', brand, 'model', model, 'dual_sim', is_dual_sim, 'cdma2000', is_cdma2000) as detail
     from changed
 )
 

@@ -86,8 +86,7 @@ member_rows as (
             'baseline_weeks', baseline_weeks,
             'baseline_from', baseline_from,
             'baseline_to', baseline_to
-        ) as detail,
-        null as reason
+        ) as detail
     from members
     where severity is not null
 ),
@@ -110,15 +109,9 @@ group_rows as (
             'group_drop_share', round(drop_share, 3),
             'population_ratio', round(minutes_ratio, 3),
             'judged_members', judged_members,
-            'members_down', members_down
-        ) as detail,
-        case
-            when group_severity is not null then format(
-                'The group''s call minutes fell {:.0f}% against its usual week, {} of {} members sharply',
-                100 * drop_share, members_down, int_group_sizes.members_active)
-            else format('{} of {} members'' call minutes fell {:.0f}% or more against their usual week',
-                members_down, int_group_sizes.members_active, 100 * smallest_member_drop)
-        end as reason
+            'members_down', members_down,
+            'member_drop_share', round(smallest_member_drop, 3)
+        ) as detail
     from groups_judged
     join int_group_sizes on int_group_sizes.group_id = groups_judged.group_id
     where group_severity is not null or members_down > 0

@@ -78,10 +78,7 @@ group_rows as (
             'key_persons_lost', key_persons_lost,
             'retention_share', round(1 - lost_share, 3),
             'window_weeks', $retention_drop_window_weeks
-        ) as detail,
-        format('{} of {} members left in the last {} weeks', lost, members_in_window, $retention_drop_window_weeks)
-            || case when ported > 0 then format(', {} of them ported out to another operator', ported) else '' end
-            as reason
+        ) as detail
     from groups_graded
     where severity is not null
 ),
@@ -99,8 +96,7 @@ member_rows as (
         null as metric_change,
         null as members_affected,
         json_object('status', members.last_status, 'key_person', members.is_key_person,
-                    'mid_high_end', members.is_mid_high_end) as detail,
-        null as reason
+                    'mid_high_end', members.is_mid_high_end) as detail
     from members
     semi join group_rows on group_rows.group_id = members.group_id
     where members.departed_week = $week

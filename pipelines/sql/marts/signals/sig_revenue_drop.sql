@@ -121,14 +121,9 @@ final as (
             'drop_share', round(drop_share, 3),
             'population_ratio', round(population_ratio, 3),
             'billed_members', billed_members,
-            'members_bill_falling', members_falling
-        ) as detail,
-        case when revenue_severity is not null
-            then format('The group''s billed revenue fell {:.0f}%, from {:.0f} to {:.0f} CNY a month',
-                        100 * drop_share, baseline_revenue_cny, revenue_cny)
-            else format('{} of {} billed members'' monthly bills fell {:.0f}% or more',
-                        members_falling, billed_members, 100 * $arpu_drop_drop_share_severity1)
-        end as reason
+            'members_bill_falling', members_falling,
+            'member_drop_share', $arpu_drop_drop_share_severity1
+        ) as detail
     from combined
 )
 

@@ -40,8 +40,7 @@ final as (
             'baseline_weeks', baseline_weeks,
             'baseline_from', baseline_from,
             'baseline_to', baseline_to
-        ) as detail,
-        null as reason
+        ) as detail
     from judged
     where calls_out = 0
       and expected_calls >= $zero_outgoing_min_expected_calls

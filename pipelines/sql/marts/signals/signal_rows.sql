@@ -15,6 +15,5 @@ create or replace temp table signal_rows (
     metric_now        double,
     metric_change     double,             -- relative change (now / baseline − 1)
     members_affected  integer,            -- group rows
-    detail            json not null,      -- the numbers, for the manager and the analyst
-    reason            varchar             -- group rows: a plain clause with the numbers, no final period
+    detail            json not null       -- the numbers: the publish stage words them (reasonTemplates.ts)
 )
