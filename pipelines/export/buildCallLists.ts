@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
-import type { SignalCode } from "../config/scoringConfig.ts";
 import { sql } from "../db/sql.ts";
+import { fill } from "../publish/wordReasons.ts";
+import { reasonTemplates } from "../publish/reasonTemplates.ts";
 import { dueDate } from "./dueDate.ts";
-import { signalLabels } from "./signalLabels.ts";
 import { suggestedActions } from "./suggestedActions.ts";
 import type { callListColumns } from "./callListColumns.ts";
 
@@ -22,9 +22,10 @@ export interface CallListLine {
   risk_score: number;
   person_role: string | null;
   is_key_person: boolean;
-  msisdn: string;
-  msisdn_masked: string;
-  member_key: string;
+  person_status: string | null;
+  msisdn: string | null;
+  msisdn_masked: string | null;
+  member_key: string | null;
   reason: string;
   suggested_action: string;
 }
@@ -36,35 +37,56 @@ interface OwnSignal {
 
 interface Candidate extends Omit<CallListLine, "due_date" | "reason" | "suggested_action"> {
   group_reasons: string;
+  group_tier_reason: string;
   group_signals: string;
   own_signals: string | null;
 }
 
-const label = (signal: string) => signalLabels[signal as SignalCode] ?? signal;
+const words = reasonTemplates.callList;
+const AT_RISK = new Set(["high", "medium"]);
 
 /**
- * Builds week W's call list from the published layer and publishes it (pub_call_list), replacing
+ * One line's reason and action, from that person's own warnings; a key person (or the group's own
+ * line when no key person is left) also speaks for the group, so the group's tier, sentences and
+ * own measures are added to theirs — never to anyone else's line (a payment reminder goes to the
+ * member in arrears only, domain.md).
+ */
+function wordLine(line: Candidate, config: Config, suggest: ReturnType<typeof suggestedActions>) {
+  const own = line.own_signals ? (JSON.parse(line.own_signals) as OwnSignal[]) : [];
+  const groupLine = line.msisdn === null;
+  const forGroup = (line.is_key_person || groupLine) && AT_RISK.has(line.tier);
+  const groupSentences = [line.group_tier_reason, line.group_reasons].filter(Boolean).join(reasonTemplates.parts.clause_separator);
+  const reason = [
+    own.length ? fill(words.own, { sentences: own.slice(0, config.export.personSignalsInReason).map((s) => s.reason).join(reasonTemplates.parts.clause_separator) }) : "",
+    groupLine ? words.no_key_person : "",
+    forGroup && groupSentences ? fill(words.group, { sentences: groupSentences }) : "",
+  ].filter(Boolean).join(words.separator);
+  const signals = [
+    ...(groupLine ? [{ signal: "_no_key_person", own: false }] : []),
+    ...(line.person_status === "suspended" ? [{ signal: "_suspended", own: true }] : []),
+    ...own.map((s) => ({ signal: s.signal, own: true })),
+    ...(forGroup ? (JSON.parse(line.group_signals) as string[]).map((signal) => ({ signal, own: false })) : []),
+  ];
+  return { reason, suggested_action: suggest(line.tier, signals, forGroup) };
+}
+
+/**
+ * Builds week W's call lists from the published layer and publishes them (pub_call_list), replacing
  * the week's lines in one transaction. pipelines/sql/exports/call_list.sql picks and orders the
- * people; here each line gets its words: `reason` (the person's own strongest signals as published,
- * then the group's reasons — for the manager only), `suggested_action` from the wording table, and
- * `due_date` from the group's class. Returns the number of lines.
+ * people; here each line gets its words (wordLine) and its due date. Returns the number of lines.
  */
 export async function buildCallLists(conn: DuckDBConnection, week: string, config: Config): Promise<number> {
   const suggest = suggestedActions(config.export);
-  const candidates = await sql.rows<Candidate>(conn, "exports/call_list.sql", { week });
-  const lines: CallListLine[] = candidates.map(({ group_reasons, group_signals, own_signals, ...person }) => {
-    const own = own_signals ? (JSON.parse(own_signals) as OwnSignal[]) : [];
-    const groupSignals = JSON.parse(group_signals) as string[];
-    const ownText = own.slice(0, config.export.personSignalsInReason).map((s) => s.reason).join("、");
-    const groupText = group_reasons || groupSignals.map(label).join("、");
-    // A person's own signals come first: the offer should fit what is happening to them.
-    const signalsForAction = [...own.map((s) => s.signal), ...groupSignals];
+  const candidates = await sql.rows<Candidate>(conn, "exports/call_list.sql", {
+    week, care_moment_signals: JSON.stringify(config.export.careMomentSignals),
+  });
+  const lines: CallListLine[] = candidates.map((line) => {
+    const { group_reasons, group_tier_reason, group_signals, own_signals, ...person } = line;
     return {
       ...person,
       priority: Number(person.priority),
-      due_date: dueDate(week, person.group_class, config.export),
-      reason: [ownText && `本人：${ownText}`, groupText && `集团：${groupText}`].filter(Boolean).join("；"),
-      suggested_action: suggest(person.tier, signalsForAction),
+      due_date: dueDate(week, person.tier, person.group_class, config.export),
+      ...wordLine(line, config, suggest),
     };
   });
   await sql.transaction(conn, async () => {

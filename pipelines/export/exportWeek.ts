@@ -21,8 +21,9 @@ const AT_RISK_COLUMNS = [
   "week", "group_id", "group_name", "branch", "manager_id", "group_class", "industry", "risk_score", "tier",
   "signals", "members_active", "members_flagged", "reasons",
 ] as const;
-// `model` (dual_phone's fired models) is an extra column after the contract's, which outputs.md allows.
-const MEMBER_SIGNAL_COLUMNS = ["week", "group_id", "member_key", "msisdn_masked", "role", "signal", "severity", "detail", "model"] as const;
+// Extra columns after the contract's, which outputs.md allows: `reason`, the plain-Chinese sentence
+// beside the machine `detail`, and `model` (dual_phone's fired models).
+const MEMBER_SIGNAL_COLUMNS = ["week", "group_id", "member_key", "msisdn_masked", "role", "signal", "severity", "detail", "reason", "model"] as const;
 
 export interface ExportOptions {
   /** The warehouse file (the pseudonym key lives beside it). */

@@ -62,6 +62,13 @@ export const reasonTemplates = {
     list_separator: "、",
     clause_separator: "；",
   },
+  /** A call-list line's reason: the person's own warnings, then (for those who speak for the group) the group's. */
+  callList: {
+    own: "本人：{sentences}",
+    group: "集团：{sentences}",
+    no_key_person: "集团名下已无可联系的关键人",
+    separator: "。",
+  },
   /** Why a group has its tier (pub_group_week.tier_reason), by the rule that set it. */
   tierRule: {
     score_high: "风险分{score}，达到高风险线{line}",

@@ -49,33 +49,57 @@ describe("wording table (保密)", () => {
     expect(() => suggestedActions(exportConfig({ wordingTable: path }))).toThrow(/line 2/);
   });
 
-  it("puts the tier-wide action first, then the strongest signals' own, at most actionsPerPerson, no text twice", () => {
+  it("puts the tier-wide action first for a line that speaks for the group, then the strongest signals' own, at most actionsPerPerson, no text twice", () => {
     const suggest = suggestedActions(exportConfig({ actionsPerPerson: 2 }));
-    const high = suggest("high", ["contract_expiry", "arrears", "mou_drop"]).split("；");
+    const group = (...codes: string[]) => codes.map((signal) => ({ signal, own: false }));
+    const high = suggest("high", group("contract_expiry", "arrears", "mou_drop"), true).split("；");
     expect(high).toHaveLength(3);
     expect(high[0]).toContain("上门拜访");
     expect(high[1]).toContain("续签");
     expect(high[2]).toContain("缴费");
-    expect(suggest("medium", []).split("；")[1]).toBe("例行关怀回访，了解需求");
+    expect(suggest("medium", [], true).split("；")[1]).toBe("例行关怀回访，了解需求");
+    // a person's own agreement is theirs to renew, the group's agreement the group's
+    expect(suggest("medium", [{ signal: "contract_expiry", own: true }], false)).toContain("本人");
+    expect(suggest("medium", group("contract_expiry"), true)).not.toContain("本人");
+  });
+
+  it("gives a line that does not speak for the group only its own signals' actions", () => {
+    const suggest = suggestedActions(exportConfig());
+    const own = suggest("high", [{ signal: "dual_phone", own: true }], false);
+    expect(own).not.toContain("上门拜访");
+    expect(own).toContain("预存");
+    expect(suggest("high", [{ signal: "_suspended", own: true }, { signal: "arrears", own: true }], false)).toMatch(/^主动联系本人，协助办理复机/);
   });
 });
 
 describe("due dates", () => {
   const config = exportConfig();
-  it("counts working days after the Monday following the week, skipping weekends", () => {
-    expect(dueDate("2026-W47", "A", config)).toBe("2026-11-25");
-    expect(dueDate("2026-W47", "B", config)).toBe("2026-11-25");
-    expect(dueDate("2026-W47", "C", config)).toBe("2026-11-30");
-    expect(dueDate("2026-W47", null, config)).toBe("2026-11-30");
-    expect(dueDate("2026-W52", "A", config)).toBe("2026-12-30");
+  it("falls in the working week after the extract week: high within two working days, then A/B before C", () => {
+    // extract week 2026-W47 (16-22 Nov): the list is worked Mon 23 - Fri 27 Nov
+    expect(dueDate("2026-W47", "high", "C", config)).toBe("2026-11-24");
+    expect(dueDate("2026-W47", "high", "A", config)).toBe("2026-11-24");
+    expect(dueDate("2026-W47", "medium", "A", config)).toBe("2026-11-25");
+    expect(dueDate("2026-W47", "medium", "B", config)).toBe("2026-11-25");
+    expect(dueDate("2026-W47", "medium", "C", config)).toBe("2026-11-27");
+    expect(dueDate("2026-W47", "low", null, config)).toBe("2026-11-27");
+    // a high class-C group never comes after a medium class-A one
+    expect(dueDate("2026-W47", "high", "C", config) <= dueDate("2026-W47", "medium", "A", config)).toBe(true);
   });
-  it("skips holidays and counts make-up workdays", () => {
-    // National Day 2026: Thu 1 Oct - Wed 7 Oct off, Sat 10 Oct worked
-    const holidays = ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"];
-    const c = exportConfig({ holidays, makeUpWorkdays: ["2026-10-10"] });
-    expect(dueDate("2026-W39", "A", c)).toBe("2026-09-30"); // Mon 28 Sep + Tue, Wed
-    // Tue 29, Wed 30, (1-7 Oct off), Thu 8, Fri 9, then the make-up Saturday 10
-    expect(dueDate("2026-W39", "C", c)).toBe("2026-10-10");
+  it("follows the shipped State Council calendar: holidays skipped, 调休 Saturdays worked, never past the week", () => {
+    // National Day 2026: Thu 1 - Wed 7 Oct off; the week after W40 (5-11 Oct) works Thu 8, Fri 9 and Sat 10
+    expect(dueDate("2026-W40", "high", "A", config)).toBe("2026-10-09");
+    expect(dueDate("2026-W40", "medium", "C", config)).toBe("2026-10-10");
+    // the week after W39 (28 Sep - 4 Oct) works Mon 28 - Wed 30 Sep only
+    expect(dueDate("2026-W39", "medium", "C", config)).toBe("2026-09-30");
+    // Spring Festival 2026 (15-23 Feb off): the week after W07 (16-22 Feb) has no working day
+    expect(dueDate("2026-W07", "high", "A", config)).toBe("2026-02-24");
+  });
+  it("takes a year's holidays from the configuration when it is not shipped", () => {
+    const c = exportConfig({ holidays: ["2027-01-01"], makeUpWorkdays: [] });
+    expect(dueDate("2026-W52", "high", "A", c)).toBe("2026-12-29");
+    // Fri 1 Jan off: that week has four working days, and a C line is due on the last of them
+    expect(dueDate("2026-W52", "medium", "C", c)).toBe("2026-12-31");
+    expect(dueDate("2026-W52", "medium", "C", config)).toBe("2027-01-01");
   });
 });
 

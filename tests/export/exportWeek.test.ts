@@ -60,7 +60,7 @@ describe("export: the files of outputs.md", () => {
   it("lists every scored group, highest risk first, with the contract's header", () => {
     const [header, ...data] = csv("at_risk_groups.csv");
     expect(header.join(",")).toBe("week,group_id,group_name,branch,manager_id,group_class,industry,risk_score,tier,signals,members_active,members_flagged,reasons");
-    expect(data.map((r) => r[1])).toEqual(["G001", "G003", "G005", "G002", "G004"]);
+    expect(data.map((r) => r[1])).toEqual(["G001", "G003", "G005", "G002", "G006", "G004"]);
     expect(read("at_risk_groups.csv").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
@@ -118,60 +118,80 @@ describe("export: the call lists", () => {
     }
   });
 
-  it("lists key persons in role order, then affected mid/high-end members; active only; no one twice; no low group", () => {
+  it("lists key persons of high groups, then of medium groups, then affected mid/high-end members; suspended key persons too; no one twice; no low group", () => {
     const [, ...data] = csv("calls/M01.csv");
     expect(data.map((r) => [r[1], r[3], r[6], r[7]])).toEqual([
       ["1", "G001", "decision_maker", "13800000001"],
       ["2", "G001", "dept_head", "13800000005"],
       ["3", "G001", "contact", "13800000006"],
-      // suspended influencer 07 left out; low-end 02 and no-signal 10 left out; ported-out 11 left out
-      ["4", "G001", "member", "13800000008"],
-      ["5", "G001", "member", "13800000009"],
-      // 13800000006 is also a member of G003: listed once, under the high group
-      ["6", "G003", "contact", "13800000012"],
+      // the suspended influencer is the very person to call (reconnection help)
+      ["4", "G001", "influencer", "13800000007"],
+      // key persons of medium groups before the mid/high-end members of high ones
+      ["5", "G003", "contact", "13800000012"],
+      // a medium group with no key person left: one line for the group itself
+      ["6", "G006", "", ""],
+      // diamond 08 before 09 (plan fee 200); low-end 02 and no-signal 10 left out; ported-out 11 left out;
+      // 13800000006 is also a mid/high-end member of G003: listed once, as G001's contact
+      ["7", "G001", "member", "13800000008"],
+      ["8", "G001", "member", "13800000009"],
+      ["9", "G006", "member", "13800000017"],
     ]);
     const [, ...m02] = csv("calls/M02.csv");
-    expect(m02.map((r) => r[3])).not.toContain("G004");
-    expect(m02.map((r) => r[7])).toEqual(["13800000013", "13800000003"]);
+    // G004 stays low, but its decision maker's new handset is his own care moment: listed last;
+    // the suspended low-end member of G002 in arrears is not a call (nor is the arrears anyone else's business)
+    expect(m02.map((r) => [r[3], r[7]])).toEqual([["G002", "13800000013"], ["G002", "13800000003"], ["G004", "13800000014"]]);
   });
 
-  it("gives due dates by class: A/B two working days, C (and no class) five, after the Monday following the week", () => {
+  it("never gives one person's account to another: the group's arrears stay off the decision maker's line", () => {
+    const [header, ...m02] = csv("calls/M02.csv");
+    const decisionMaker = m02.find((r) => r[header.indexOf("person_msisdn")] === "13800000013")!;
+    expect(decisionMaker[header.indexOf("suggested_action")]).not.toMatch(/缴费|复机|缓停/);
+    const groupLine = csv("calls/M01.csv").slice(1).find((r) => r[header.indexOf("group_id")] === "G006" && r[header.indexOf("person_msisdn")] === "")!;
+    expect(groupLine[header.indexOf("reason")]).toContain("集团名下已无可联系的关键人");
+    expect(groupLine[header.indexOf("suggested_action")]).toContain("重新确认最高决策者和联系人");
+  });
+
+  it("gives due dates in the working week after the extract week: high within two working days, then A/B before C", () => {
     const due = (file: string) => Object.fromEntries(csv(file).slice(1).map((r) => [r[3], r[2]]));
-    expect(due("calls/M01.csv")).toEqual({ G001: "2026-11-25", G003: "2026-11-25" });
-    expect(due("calls/M02.csv")).toEqual({ G002: "2026-11-30" });
-    expect(due("calls/M_03__~a2e4a25f.csv")).toEqual({ G005: "2026-11-30" });
+    expect(due("calls/M01.csv")).toEqual({ G001: "2026-11-24", G003: "2026-11-25", G006: "2026-11-27" });
+    expect(due("calls/M02.csv")).toEqual({ G002: "2026-11-27", G004: "2026-11-27" });
+    expect(due("calls/M_03__~a2e4a25f.csv")).toEqual({ G005: "2026-11-27" });
   });
 
-  it("explains with the numbers and suggests the visit for high groups", () => {
+  it("explains in plain Chinese with the numbers, and suggests the visit for high groups to key persons only", () => {
     const [header, ...data] = csv("calls/M01.csv");
-    const reason = data[0][header.indexOf("reason")];
-    expect(reason).toContain("零次通话（3级：calls_out 0，expected_calls 12.5）");
-    expect(reason).toContain("3 名成员将来电转移到电信号码");
-    expect(data[0][header.indexOf("suggested_action")]).toMatch(/^本周由客户经理会同主管上门拜访/);
-    const renewal = data[5][header.indexOf("suggested_action")];
-    expect(renewal).toContain("续签");
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    expect(col(data[0], "reason")).toBe(
+      "本人：近4周平均每周主叫13次，本周0次（被叫9次）。集团：风险分82，达到高风险线70；7名成员中3人本周将来电转移至电信号码，共14次；7名成员中2人（含关键人1名）本周未打出电话；7名成员中3人本周疑似使用异网第二部手机",
+    );
+    expect(col(data[0], "suggested_action")).toMatch(/^本周由客户经理会同主管上门拜访/);
+    // the suspended influencer: reconnection help first, and the group's visit (a key person)
+    expect(col(data[3], "suggested_action")).toMatch(/^本周由客户经理会同主管上门拜访.*；主动联系本人，协助办理复机/);
+    expect(col(data[4], "suggested_action")).toContain("续签");
+    // a mid/high-end member: their own warning only, not the group's visit nor the group's sentences
+    expect(col(data[6], "reason")).toMatch(/^本人：疑似双机：/);
+    expect(col(data[6], "reason")).not.toContain("集团：");
+    expect(col(data[6], "suggested_action")).not.toContain("上门拜访");
+    for (const row of data) expect(col(row, "reason")).not.toMatch(/[A-Za-z]{2,}|[{}"]/);
   });
 
-  it("writes a real workbook: list sheet with a frozen styled header, Chinese intact, same order, and 使用说明", async () => {
+  it("writes a real workbook beside each CSV: the same lines in the same order, and 使用说明 (layout: workbook.test.ts)", async () => {
     const workbook = new ExcelJS.Workbook();
     const bytes = read("calls/M01.xlsx");
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([`呼叫清单 ${FIXTURE_WEEK}`, "使用说明"]);
     const sheet = workbook.worksheets[0];
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect((sheet.getRow(1).values as unknown[]).slice(1).join(",")).toBe(CALL_HEADER);
-    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getColumn(9).width).toBeGreaterThan(30);
-    const [, ...data] = csv("calls/M01.csv");
-    expect(sheet.rowCount).toBe(data.length + 1);
+    // Row 1 (hidden) holds the contract's keys, row 2 the Chinese header, the lines start on row 3.
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 11).join(",")).toBe(CALL_HEADER);
+    const [header, ...data] = csv("calls/M01.csv");
+    expect(sheet.rowCount).toBe(data.length + 2);
+    // Every value as in the CSV, but the coded columns, which the workbook shows as Chinese labels.
+    const plain = header.flatMap((key, c) => (key === "tier" || key === "person_role" ? [] : [c]));
     data.forEach((row, i) => {
-      const values = (sheet.getRow(i + 2).values as unknown[]).slice(1).map(String);
-      expect(values).toEqual(row);
+      expect(plain.map((c) => String(sheet.getRow(i + 3).getCell(c + 1).value ?? ""))).toEqual(plain.map((c) => row[c]));
     });
-    expect(sheet.getRow(2).getCell(5).value).toBe("杭州市西湖区教育局");
-    expect(typeof sheet.getRow(2).getCell(8).value).toBe("string"); // numbers as text: all 11 digits kept
-    const help = workbook.getWorksheet("使用说明")!;
-    expect(String(help.getRow(1).getCell(1).value)).toBe("使用说明");
+    expect(sheet.getRow(3).getCell(5).value).toBe("杭州市西湖区教育局");
+    expect(typeof sheet.getRow(3).getCell(8).value).toBe("string"); // numbers as text: all 11 digits kept
     expect(workbook.created.toISOString()).toBe("2026-11-22T16:00:00.000Z");
   });
 });
@@ -199,13 +219,13 @@ describe("export: deterministic", () => {
   it("reports the week's counts and thresholds without personal values", () => {
     const report = JSON.parse(read("run_report.json").toString("utf8"));
     expect(report.week).toBe(FIXTURE_WEEK);
-    expect(report.tiers).toEqual({ high: 1, medium: 3, low: 1 });
-    expect(report.signal_counts.groups.mou_drop).toBe(2);
-    expect(report.rows_per_table.raw_members).toBe(16);
+    expect(report.tiers).toEqual({ high: 1, medium: 4, low: 1 });
+    expect(report.signal_counts.groups.mou_drop).toBe(3);
+    expect(report.rows_per_table.raw_members).toBe(18);
     expect(report.delivery.rejects_per_file.map((r: { file: string }) => r.file)).toContain("members.csv");
     expect(report.thresholds.signals.midHighPlanFeeCny).toBe(128);
-    expect(report.thresholds.export.dueWorkingDays).toEqual({ A: 2, B: 2, C: 5 });
-    expect(report.files.find((f: { path: string }) => f.path === "calls/M01.csv").rows).toBe(6);
+    expect(report.thresholds.export.dueWorkingDays).toEqual({ high: 2, A: 3, B: 3, C: 5 });
+    expect(report.files.find((f: { path: string }) => f.path === "calls/M01.csv").rows).toBe(9);
     expect(existsSync(join(out, `.${FIXTURE_WEEK}.tmp`))).toBe(false);
   });
 });

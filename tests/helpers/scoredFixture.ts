@@ -23,7 +23,8 @@ export interface FixtureOptions {
  * The fixture bundle: five groups over three managers (one with a manager id that is not a plain
  * file name), key persons of every role, a suspended influencer, a ported-out gold member, low-end
  * members with signals (not to be called), a contact who is also a member of another group of the
- * same manager (listed once), and CDRs whose other parties are third-party numbers.
+ * same manager (listed once), a low group whose decision maker has a care moment of his own, a
+ * medium group with no key person left, and CDRs whose other parties are third-party numbers.
  */
 export function fixtureTables(week = FIXTURE_WEEK, options: FixtureOptions = {}) {
   const base = defaultTables(week);
@@ -36,6 +37,7 @@ export function fixtureTables(week = FIXTURE_WEEK, options: FixtureOptions = {})
     { ...base.groups[0], group_id: "G003", group_name: "西湖区第一人民医院", group_class: "B", industry: "医疗", contract_end: "2026-12-10" },
     { ...base.groups[1], group_id: "G004", group_name: "余杭小微商贸", group_class: "C", industry: "零售" },
     { ...base.groups[1], group_id: "G005", group_name: "拱墅交通运输集团", group_class: null, industry: "交通", branch: "拱墅", manager_id: "M/03 张" },
+    { ...base.groups[0], group_id: "G006", group_name: "西湖滨江物流有限公司", group_class: "C", industry: "交通", contract_end: null },
   ].map(named);
   const members: Row[] = [
     member("13800000001", "G001", "decision_maker", "gold", 188),
@@ -54,6 +56,8 @@ export function fixtureTables(week = FIXTURE_WEEK, options: FixtureOptions = {})
     member("13800000013", "G002", "decision_maker", "none", 88),
     member("13800000014", "G004", "decision_maker", "none", 88),
     member("13800000015", "G005", "contact", "none", 60),
+    member("13800000016", "G006", "member", "none", 58),
+    member("13800000017", "G006", "member", "gold", 99),
   ];
   const cdr: Row[] = [
     ...base.cdr,
@@ -76,7 +80,8 @@ export const FIXTURE_SCORES: ScoreRow[] = [
   ["G003", 55, "medium", "contract_expiry", 1],
   ["G005", 55, "medium", "mou_drop", 1],
   ["G002", 40.04, "medium", "arrears;mou_drop", 2],
-  ["G004", 10, "low", "", 0],
+  ["G006", 38, "medium", "mou_drop", 1],
+  ["G004", 10, "low", "handset_change", 1],
 ];
 /** Group signals with the detail each signal's model writes (level 'group') or a members' roll-up. */
 export const FIXTURE_GROUP_SIGNALS: GroupSignalRow[] = [
@@ -90,6 +95,8 @@ export const FIXTURE_GROUP_SIGNALS: GroupSignalRow[] = [
   ["G005", "mou_drop", 2, 1, { group_minutes_now: 140, group_minutes_baseline: 300, group_drop_share: 0.533, judged_members: 1, members_down: 1, member_drop_share: 0.533 }, "group", 0],
   ["G002", "arrears", 3, 1, {}, "members", 0],
   ["G002", "mou_drop", 2, 1, {}, "members", 1],
+  ["G006", "mou_drop", 2, 1, {}, "members", 0],
+  ["G004", "handset_change", 1, 1, {}, "members", 1],
 ];
 /** Member signals with the detail each signal's model writes (third-party numbers included, as in production). */
 export const FIXTURE_MEMBER_SIGNALS: MemberSignalRow[] = [
@@ -109,6 +116,8 @@ export const FIXTURE_MEMBER_SIGNALS: MemberSignalRow[] = [
   ["G005", "13800000015", "mou_drop", null, 2, { minutes_now: 140, baseline_minutes: 300, calls_now: 35, expected_calls: 70, drop_share: 0.533, ...usageBaseline }],
   ["G002", "13800000004", "arrears", null, 3, { suspended_since: "2026-11-10", days_suspended: 12, plan_fee_cny: 38, vip_level: "none", key_person: false }],
   ["G002", "13800000003", "mou_drop", null, 2, { minutes_now: 90, baseline_minutes: 200, calls_now: 30, expected_calls: 60, drop_share: 0.55, ...usageBaseline }],
+  ["G006", "13800000017", "mou_drop", null, 2, { minutes_now: 40, baseline_minutes: 110, calls_now: 12, expected_calls: 30, drop_share: 0.636, ...usageBaseline }],
+  ["G004", "13800000014", "handset_change", null, 1, { since_week: "2026-W46", days_used: 9, old_handset_weeks: 30, dual_sim: true, cdma2000: false }],
 ];
 
 /** Publishes the fixture's given signals and scores for `week` through the real publish stage. */

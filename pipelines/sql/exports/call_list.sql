@@ -1,9 +1,14 @@
--- The people on the week's retention call list, all managers together, in each manager's order.
--- Grain: one row per (manager, person to call) for week $week — the active key persons of each
--- medium/high group of the manager, then the group's active mid/high-end members with a member
--- signal that week; a person listed for two of the manager's groups keeps only the higher-priority row.
--- `priority` numbers each manager's list from 1 (call first): tier, then risk score, then key persons
--- before other members, then group, role order and the person's own signals.
+-- The lines of the week's retention call lists, all managers together, in each manager's order.
+-- Grain: one row per (manager, person to call) for week $week, plus one row per at-risk group that
+-- has no key person left to call (person null: the manager visits the group itself).
+-- Who is listed (domain.md "Turning warnings into work"): the key persons of each medium/high
+-- group, suspended ones included (a suspended key person is the very person to call); the
+-- mid/high-end members of those groups with a warning of their own; and, whatever the group's
+-- tier, any key person or mid/high-end member with a care moment of their own
+-- ($care_moment_signals: arrears, their own agreement, a dual-phone sign, a new handset).
+-- A person listed for two of a manager's groups keeps only the higher-priority line.
+-- `rank_class` orders each list: key persons of high groups, of medium groups, mid/high-end
+-- members, then the rest; within a class by the group's score, then group, role and own signals.
 -- Who is a key person or mid/high-end is published (pub_member_week); this model only picks and orders.
 with
 role_order(role, role_rank) as (
@@ -13,68 +18,99 @@ role_order(role, role_rank) as (
 vip_order(vip_level, vip_rank) as (
     values ('diamond', 3), ('gold', 2), ('silver', 1), ('none', 0)
 ),
-at_risk_groups as (
-    select group_id, risk_score, tier, reasons, group_name, group_class, manager_id,
-           case tier when 'high' then 1 else 2 end as tier_rank
-    from pub_group_week
-    where week = $week and tier in ('high', 'medium')
+care_moments as (
+    select unnest(from_json($care_moment_signals, '["VARCHAR"]')) as signal
 ),
-group_signal_list as (
-    -- the group's signals, strongest first: what a key person's actions and reason are matched to
+groups as (
+    select group_id, group_name, group_class, manager_id, tier, risk_score, reasons, tier_reason,
+           tier in ('high', 'medium') as at_risk
+    from pub_group_week
+    where week = $week
+),
+group_level_signals as (
+    -- the group's own measures, strongest first: what a key person's actions are matched to
+    -- (a roll-up of members' own warnings is theirs, never the decision maker's business)
     select group_id,
            to_json(list(signal order by severity desc, members_affected desc, signal)) as group_signals
     from pub_group_signal
-    where week = $week
+    where week = $week and level = 'group'
     group by group_id
 ),
-person_signals as (
+own_signals as (
     select group_id, msisdn, max(severity) as max_severity,
+           bool_or(signal in (select signal from care_moments)) as has_care_moment,
            to_json(list({'signal': signal, 'reason': reason} order by severity desc, signal)) as own_signals
     from pub_member_signal
     where week = $week
     group by group_id, msisdn
 ),
-active_members as (
-    select m.group_id, m.msisdn, m.msisdn_masked, m.member_key, m.role,
+people as (
+    -- still the group's members: active, or suspended (a customer to win back, not a loss)
+    select m.group_id, m.msisdn, m.msisdn_masked, m.member_key, m.role, m.status,
            coalesce(r.role_rank, 5) as role_rank, m.is_key_person, m.is_mid_high_end,
            coalesce(v.vip_rank, 0) as vip_rank, m.plan_fee_cny
     from pub_member_week m
     left join role_order r on r.role = m.role
     left join vip_order v on v.vip_level = m.vip_level
-    where m.week = $week and m.is_active
+    where m.week = $week and m.status in ('active', 'suspended')
+),
+person_lines as (
+    select g.*, p.msisdn, p.msisdn_masked, p.member_key, p.role, p.status, p.role_rank,
+           p.is_key_person, p.is_mid_high_end, p.vip_rank, p.plan_fee_cny,
+           coalesce(o.max_severity, 0) as max_severity, o.own_signals,
+           case
+               when p.is_key_person and g.tier = 'high' then 1
+               when p.is_key_person and g.tier = 'medium' then 2
+               when p.is_mid_high_end then 3
+               else 4
+           end as rank_class
+    from groups g
+    join people p on p.group_id = g.group_id
+    left join own_signals o on o.group_id = p.group_id and o.msisdn = p.msisdn
+    where (p.is_key_person and g.at_risk)
+       or (p.is_mid_high_end and g.at_risk and o.msisdn is not null)
+       or ((p.is_key_person or p.is_mid_high_end) and coalesce(o.has_care_moment, false))
+),
+group_lines as (
+    -- an at-risk group with nobody left to speak for it: the manager visits the group itself
+    select g.*, null as msisdn, null as msisdn_masked, null as member_key, null as role, null as status,
+           0 as role_rank, false as is_key_person, false as is_mid_high_end, 0 as vip_rank,
+           null as plan_fee_cny, 0 as max_severity, null as own_signals,
+           case g.tier when 'high' then 1 else 2 end as rank_class
+    from groups g
+    where g.at_risk
+      and not exists (select 1 from people p where p.group_id = g.group_id and p.is_key_person)
 ),
 candidates as (
-    select g.*, a.msisdn, a.msisdn_masked, a.member_key, a.role, a.role_rank, a.is_key_person,
-           a.vip_rank, a.plan_fee_cny,
-           coalesce(p.max_severity, 0) as max_severity, p.own_signals,
-           coalesce(gs.group_signals, '[]') as group_signals
-    from at_risk_groups g
-    join active_members a on a.group_id = g.group_id
-    left join person_signals p on p.group_id = a.group_id and p.msisdn = a.msisdn
-    left join group_signal_list gs on gs.group_id = g.group_id
-    where a.is_key_person or (p.msisdn is not null and a.is_mid_high_end)
+    select * from person_lines
+    union all by name
+    select * from group_lines
 ),
 ranked as (
     select *,
            row_number() over (
                partition by manager_id
-               order by tier_rank, risk_score desc, is_key_person desc, group_id, role_rank,
-                        max_severity desc, vip_rank desc, plan_fee_cny desc nulls last, msisdn
+               order by rank_class, risk_score desc, group_id, role_rank, max_severity desc,
+                        vip_rank desc, plan_fee_cny desc nulls last, msisdn nulls first
            ) as list_position
     from candidates
 ),
 deduplicated as (
     select *
     from ranked
-    qualify row_number() over (partition by manager_id, msisdn order by list_position) = 1
+    qualify msisdn is null
+         or row_number() over (partition by manager_id, msisdn order by list_position) = 1
 ),
 final as (
-    select manager_id,
-           row_number() over (partition by manager_id order by list_position)::integer as priority,
-           group_id, group_name, group_class, tier, round(risk_score, 1)::double as risk_score,
-           role as person_role, is_key_person, msisdn, msisdn_masked, member_key,
-           reasons as group_reasons, group_signals, own_signals
-    from deduplicated
+    select c.manager_id,
+           row_number() over (partition by c.manager_id order by c.list_position)::integer as priority,
+           c.group_id, c.group_name, c.group_class, c.tier, round(c.risk_score, 1)::double as risk_score,
+           c.role as person_role, c.is_key_person, c.status as person_status,
+           c.msisdn, c.msisdn_masked, c.member_key,
+           c.reasons as group_reasons, c.tier_reason as group_tier_reason,
+           coalesce(s.group_signals, '[]') as group_signals, c.own_signals
+    from deduplicated c
+    left join group_level_signals s on s.group_id = c.group_id
 )
 select * from final
 order by manager_id nulls last, priority

@@ -11,7 +11,7 @@ group_risk as (
 ),
 final as (
     select s.week, s.group_id, s.member_key, s.msisdn_masked, s.role, s.signal, s.severity,
-           s.detail::varchar as detail, s.model, g.risk_score, s.msisdn
+           s.detail::varchar as detail, s.reason, s.model, g.risk_score, s.msisdn
     from signals s
     left join group_risk g on g.group_id = s.group_id
 )

@@ -126,7 +126,8 @@ create table if not exists pub_member_signal (
     reason           varchar not null
 );
 
--- Grain: one row per call-list line (manager, person) and week, in the list's order.
+-- Grain: one row per call-list line (manager, person) and week, in the list's order; a group with
+-- no key person left to call has one line of its own (person columns null).
 create table if not exists pub_call_list (
     week              varchar not null,
     manager_id        varchar,             -- null: groups with no manager in the extract
@@ -139,9 +140,16 @@ create table if not exists pub_call_list (
     risk_score        double not null,
     person_role       varchar,
     is_key_person     boolean not null,
-    msisdn            varchar not null,
-    msisdn_masked     varchar not null,
-    member_key        varchar not null,
+    person_status     varchar,             -- active | suspended
+    msisdn            varchar,
+    msisdn_masked     varchar,
+    member_key        varchar,
     reason            varchar not null,
     suggested_action  varchar not null
 );
+
+-- warehouses published before call lists had group lines and the person's status
+alter table pub_call_list add column if not exists person_status varchar;
+alter table pub_call_list alter column msisdn drop not null;
+alter table pub_call_list alter column msisdn_masked drop not null;
+alter table pub_call_list alter column member_key drop not null;
