@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -24,6 +24,7 @@ export function convertWithLibreOffice(file: string, to: string, outDir: string)
     [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, file],
     { encoding: "utf8", timeout: CONVERT_TIMEOUT_MS },
   );
+  rmSync(profile, { recursive: true, force: true });
   if (run.error || run.status !== 0) throw new Error(`soffice --convert-to ${to} failed (${run.error?.message ?? `exit ${run.status}`}): ${run.stderr}`);
   const written = readdirSync(outDir).filter((f) => !before.has(f)).map((f) => join(outDir, f));
   if (written.length === 0) throw new Error(`soffice --convert-to ${to} wrote nothing: ${run.stdout} ${run.stderr}`);
