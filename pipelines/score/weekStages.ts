@@ -80,6 +80,7 @@ export const weekStages = [
       },
       "publish/pub_group_week.sql",
       "publish/pub_group_signal.sql",
+      "publish/pub_group_forwarding.sql",
       "publish/pub_member_week.sql",
       "publish/pub_member_signal.sql",
     ],

@@ -18,14 +18,6 @@ const BOOKKEEPING = new Set([
 const RAW_STAGING_INTERMEDIATE_OK = new Set(["raw_bundles", "raw_rejects"]);
 const SCORING_TABLES = ["group_scores", "group_signals", "member_signals", "member_week_features", "member_contact_week"];
 
-/**
- * Models still reading scoring tables, each with the tables it waits to stop reading. Forwarding
- * per target network has no published table yet (pub_group_forwarding: group × week × network:
- * calls, members, targets); when it exists, drill_forwarding.sql reads it and its entry goes.
- */
-const PENDING: Record<string, string[]> = {
-  "dashboard/drill_forwarding.sql": ["member_contact_week", "member_week_features"],
-};
 
 interface Model {
   name: string;
@@ -102,24 +94,16 @@ describe("exports and dashboard read only the published layer (and bookkeeping)"
 
   it("reads none of the scoring tables (group_scores, group_signals, member_signals, member_week_features, member_contact_week)", () => {
     const found = all.flatMap((m) =>
-      tablesRead(m.code).filter((t) => SCORING_TABLES.includes(t) && !(PENDING[m.name] ?? []).includes(t)).map((t) => `${m.name}: ${t}`),
+      tablesRead(m.code).filter((t) => SCORING_TABLES.includes(t)).map((t) => `${m.name}: ${t}`),
     );
     expect(found).toEqual([]);
-  });
-
-  it("each pending exception is still needed (remove it once its model reads the published layer)", () => {
-    for (const [name, tables] of Object.entries(PENDING)) {
-      const model = all.find((m) => m.name === name);
-      expect(model, name).toBeDefined();
-      for (const t of tables) expect(tablesRead(model!.code), `${name} still reads ${t}`).toContain(t);
-    }
   });
 
   it("every table a model reads is a pub_ table, bookkeeping, its own CTE or the dashboard's temp table", () => {
     const unexpected = all.flatMap((m) => {
       const own = ctes(m.code);
       return tablesRead(m.code)
-        .filter((t) => !(t.startsWith("pub_") || BOOKKEEPING.has(t) || own.has(t) || temporary.has(t) || (PENDING[m.name] ?? []).includes(t)))
+        .filter((t) => !(t.startsWith("pub_") || BOOKKEEPING.has(t) || own.has(t) || temporary.has(t)))
         .map((t) => `${m.name}: ${t}`);
     });
     expect(unexpected).toEqual([]);
@@ -127,7 +111,7 @@ describe("exports and dashboard read only the published layer (and bookkeeping)"
 
   it("no dashboard model reads a full number: members only by msisdn_masked and member_key", () => {
     const found = all
-      .filter((m) => m.name.startsWith("dashboard/") && !(m.name in PENDING))
+      .filter((m) => m.name.startsWith("dashboard/"))
       .flatMap((m) => [...m.code.matchAll(/\w*msisdn\w*/g)].filter((w) => w[0] !== "msisdn_masked").map((w) => `${m.name}: ${w[0]}`));
     expect(found).toEqual([]);
   });

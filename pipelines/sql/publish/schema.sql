@@ -71,6 +71,16 @@ create table if not exists pub_group_signal (
     reason                varchar not null
 );
 
+-- Grain: one row per group, week and network its members forward calls to.
+create table if not exists pub_group_forwarding (
+    week      varchar not null,
+    group_id  varchar not null,
+    network   varchar not null,   -- CMCC, CU, CT, FIXED, INTL, UNKNOWN
+    calls     integer not null,   -- calls forwarded
+    members   integer not null,   -- members forwarding
+    targets   integer not null    -- distinct numbers forwarded to
+);
+
 -- Grain: one row per member (number in a group) and week, every member of the snapshot.
 create table if not exists pub_member_week (
     week                 varchar not null,
