@@ -42,7 +42,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   // A warehouse already up to date skips the job's rebuild; a clone without dist/ still needs one.
   if (!existsSync(join(site, "index.html")) && report.dashboard.outcome === "unchanged") {
     log("building the dashboard (no dist/ yet)");
-    await refreshDashboard({ db: globals.db, loaded: globals.loaded, log });
+    await refreshDashboard({ db: globals.db, log });
   }
   if (values["no-serve"]) return report.exitCode;
   if (!existsSync(join(site, "index.html"))) {

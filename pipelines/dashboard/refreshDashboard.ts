@@ -2,17 +2,11 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LoadedConfig } from "../config/loadConfig.ts";
 import { REPO_ROOT } from "./dashboardWarehouse.ts";
 
 export interface RefreshOptions {
   /** The warehouse the site is built from. */
   db: string;
-  /**
-   * Ignored: the loaders read the configuration each week was scored with from the warehouse
-   * (score_runs), not the caller's. Still accepted while callers pass it.
-   */
-  loaded?: LoadedConfig;
   /** Where the site is written (default dist/ of the repository). */
   outDir?: string;
   /** Build progress lines (Framework's output); default: discarded. */

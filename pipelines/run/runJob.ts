@@ -132,7 +132,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       const started = Date.now();
       try {
         // After the warehouse is closed: the dashboard's loaders open it read-only in other processes.
-        report.dashboard = { outcome: "refreshed", durationMs: (await refreshDashboard({ db: options.db, loaded, log: progress.log })).durationMs };
+        report.dashboard = { outcome: "refreshed", durationMs: (await refreshDashboard({ db: options.db, log: progress.log })).durationMs };
       } catch (e) {
         // The exports are out already: report the dashboard apart (exit 1) rather than as a crash.
         report.dashboard = { outcome: "failed", durationMs: Date.now() - started, message: (e as Error).message };
