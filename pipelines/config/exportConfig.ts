@@ -45,8 +45,6 @@ export const exportConfig = z
     actionsPerPerson: z.number().int().positive().default(2),
     /** The person's own signals quoted in `reason` before the group's reasons. */
     personSignalsInReason: z.number().int().min(0).default(2),
-    /** Numbers quoted per signal from its detail (the first ones: the signals list the telling ones first). */
-    reasonNumbersPerSignal: z.number().int().min(0).default(4),
     /**
      * The wording table of suggested actions (CSV: signal, tier, action_zh, gloss_en). null: the one
      * shipped in pipelines/export/suggested_actions.csv; a path is read relative to the current folder.

@@ -16,6 +16,7 @@ final as (
         revenue_cny as revenue,
         -- defence in depth: a run of 7+ digits in a sentence could be a number (privacy.md)
         regexp_replace(reasons, '[0-9]{7,}', '…', 'g') as reasons,
+        tier_reason,
         risk_score as sort_score
     from at_risk
 )

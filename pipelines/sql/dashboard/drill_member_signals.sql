@@ -1,8 +1,7 @@
 -- Reads:  pub_member_signal, dash_drill_groups.
 -- Grain:  one row per drill-down group, week, member and signal fired.
--- Why:    which members' signals fired when. The member by pseudonym only: the masked number is
---         in the member list once. Detail and sentence are left out: the group sentence already
---         carries the numbers a manager needs.
+-- Why:    which members' signals fired when, each with its published sentence (the call list's).
+--         The member by pseudonym only: the masked number is in the member list once.
 with
 signals as (
     select pub_member_signal.*
@@ -11,7 +10,8 @@ signals as (
 ),
 
 final as (
-    select week, group_id, member_key, signal, model, severity
+    select week, group_id, member_key, signal, model, severity,
+           regexp_replace(reason, '[0-9]{7,}', '…', 'g') as reason -- a 7+ digit run could be a number
     from signals
 )
 

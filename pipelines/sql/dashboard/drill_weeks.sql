@@ -27,6 +27,7 @@ final as (
         round(drilled.risk_score, 1)::double as risk_score, drilled.tier, drilled.signals,
         drilled.members_active, drilled.members_flagged,
         regexp_replace(drilled.reasons, '[0-9]{7,}', '…', 'g') as reasons, -- a 7+ digit run could be a number
+        drilled.tier_reason,
         drilled.revenue_cny as revenue,
         drilled.members_lost,
         round(drilled.minutes_per_member, 1)::double as minutes_per_member,
