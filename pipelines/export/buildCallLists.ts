@@ -3,6 +3,8 @@ import type { Config } from "../config/configSchema.ts";
 import { sql } from "../db/sql.ts";
 import { fill } from "../publish/wordReasons.ts";
 import { reasonTemplates } from "../publish/reasonTemplates.ts";
+import { publishFollowUp } from "../publish/publishFollowUp.ts";
+import { ensureScoreTables } from "../score/ensureScoreTables.ts";
 import { dueDate } from "./dueDate.ts";
 import { suggestedActions } from "./suggestedActions.ts";
 import type { callListColumns } from "./callListColumns.ts";
@@ -28,6 +30,7 @@ export interface CallListLine {
   member_key: string | null;
   reason: string;
   suggested_action: string;
+  carried_over: boolean;
 }
 
 interface OwnSignal {
@@ -57,6 +60,7 @@ function wordLine(line: Candidate, config: Config, suggest: ReturnType<typeof su
   const forGroup = (line.is_key_person || groupLine) && AT_RISK.has(line.tier);
   const groupSentences = [line.group_tier_reason, line.group_reasons].filter(Boolean).join(reasonTemplates.parts.clause_separator);
   const reason = [
+    line.carried_over ? words.carried_over : "",
     own.length ? fill(words.own, { sentences: own.slice(0, config.export.personSignalsInReason).map((s) => s.reason).join(reasonTemplates.parts.clause_separator) }) : "",
     groupLine ? words.no_key_person : "",
     forGroup && groupSentences ? fill(words.group, { sentences: groupSentences }) : "",
@@ -73,10 +77,15 @@ function wordLine(line: Candidate, config: Config, suggest: ReturnType<typeof su
 /**
  * Builds week W's call lists from the published layer and publishes them (pub_call_list), replacing
  * the week's lines in one transaction. pipelines/sql/exports/call_list.sql picks and orders the
- * people; here each line gets its words (wordLine) and its due date. Returns the number of lines.
+ * people; here each line gets its words (wordLine) and its due date. Its follow-up (nothing came
+ * back yet) is published with it. Returns the number of lines.
  */
 export async function buildCallLists(conn: DuckDBConnection, week: string, config: Config): Promise<number> {
   const suggest = suggestedActions(config.export);
+  await ensureScoreTables(conn);
+  // what came back on the previous list decides who is carried over onto this one
+  const [previous] = await sql.query<{ week: string | null }>(conn, "select max(week) as week from pub_call_list where week < $week", { week });
+  if (previous?.week) await publishFollowUp(conn, previous.week);
   const candidates = await sql.rows<Candidate>(conn, "exports/call_list.sql", {
     week, care_moment_signals: JSON.stringify(config.export.careMomentSignals),
   });
@@ -92,6 +101,7 @@ export async function buildCallLists(conn: DuckDBConnection, week: string, confi
   await sql.transaction(conn, async () => {
     await sql.exec(conn, "delete from pub_call_list where week = $week", { week });
     await sql.run(conn, "publish/pub_call_list.sql", { week, rows: JSON.stringify(lines) });
+    await publishFollowUp(conn, week);
   });
   return lines.length;
 }

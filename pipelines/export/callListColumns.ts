@@ -32,4 +32,11 @@ export const callListColumns = [
   { key: "person_msisdn", header: "联系号码", width: 12.5, meaning: "要联系的人的号码（完整号码，仅供拨打，勿外传）" },
   { key: "reason", header: "预警原因", width: 32, meaning: "为什么要联系此人，附数据；仅供您本人参考，切勿向客户透露" },
   { key: "suggested_action", header: "建议措施", width: 26, meaning: "与客户沟通时的关怀与优惠建议" },
+  {
+    key: "carried_over", header: "上周未联系", width: 6, meaning: "此人在上周清单上但未联系上（或未回填），本周继续联系",
+    values: [
+      { code: "1", label: "是" },
+      { code: "0", label: "否" },
+    ],
+  },
 ] as const satisfies readonly WorkbookColumn[];

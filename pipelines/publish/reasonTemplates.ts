@@ -16,7 +16,8 @@ export const reasonTemplates = {
     contract_expired: "本人协议已于{contract_end}到期{days_ago}天，尚未续签",
     handset_change: "自{since}当周起换用{handset_kind}手机，已用{days_used}天，原手机用了{old_handset_weeks}周",
     retention_drop: "本周{departure}",
-    key_person_change: "本周{change}",
+    key_person_change: "本周{departure}（原为{role_before}）",
+    key_person_role_changed: "本周角色由{role_before}变为{role_now}",
     dual_phone: "疑似双机：{clauses}",
   },
   /** dual_phone, one clause per model that fired (joined with "；"). */
@@ -36,7 +37,8 @@ export const reasonTemplates = {
     retention_drop: "近{window_weeks}周{members_in_window}名成员中{lost}人离开{ported}",
     contract_expiry: "集团协议{contract_end}到期，还有{days_left}天",
     contract_expired: "集团协议已于{contract_end}到期{days_ago}天，尚未续签",
-    key_person_change: "{change}",
+    key_person_no_record: "集团名下无在网的{roles}",
+    key_person_change: "本周{changes}{decision_maker}",
   },
   /** A roll-up of members' own warnings: "{members_active}名成员中{members_affected}人{key_persons}…". */
   members: {
@@ -49,7 +51,7 @@ export const reasonTemplates = {
     contract_expiry: "{members_affected}名关键人的个人协议即将到期",
     handset_change: "{members_active}名成员中{members_affected}人{key_persons}近期更换手机",
     retention_drop: "{members_active}名成员中{members_affected}人本周离开",
-    key_person_change: "{change}",
+    key_person_change: "{members_active}名成员中{members_affected}名关键人本周离开或角色变动",
   },
   /** Pieces the templates above take. */
   parts: {
@@ -61,12 +63,22 @@ export const reasonTemplates = {
     networks_off_group: "群外",
     list_separator: "、",
     clause_separator: "；",
+    no_decision_maker: "最高决策者",
+    no_contact: "联系人",
+    no_decision_maker_nor_contact: "最高决策者和联系人",
+    key_persons_gone: "{n}名关键人{departure}",
+    key_persons_role_changed: "{n}名关键人角色变动",
+    decision_maker_among: "，其中含最高决策者",
+    care_among: "（含{list}）",
+    care_key_persons: "关键人{n}名",
+    care_mid_high: "中高端成员{n}名",
   },
   /** A call-list line's reason: the person's own warnings, then (for those who speak for the group) the group's. */
   callList: {
     own: "本人：{sentences}",
     group: "集团：{sentences}",
     no_key_person: "集团名下已无可联系的关键人",
+    carried_over: "上周未联系",
     separator: "。",
   },
   /** Why a group has its tier (pub_group_week.tier_reason), by the rule that set it. */
@@ -76,7 +88,7 @@ export const reasonTemplates = {
     families: "{families}类相互独立的预警同时出现",
     ported_plus: "已有成员携号转网，另有{other_families}类预警",
     call_now: "{signals}需本周联系",
-    care_moment: "{signals}涉及关键人或中高端成员，需本周关怀",
+    care_moment: "{signals}涉及{members}名成员{among}，需本周关怀",
   },
   /** How a code reads inside a sentence. */
   words: {
@@ -87,6 +99,10 @@ export const reasonTemplates = {
     },
     network: { CU: "联通", CT: "电信", CMCC: "移动", FIXED: "固话", INTL: "国际", UNKNOWN: "不明网络" },
     departure: { closed: "销号", ported_out: "携号转网", left_group: "离开集团" },
+    role: {
+      decision_maker: "最高决策者", dept_head: "通信部门负责人", contact: "联系人", influencer: "其他决策人",
+      member: "普通成员", unknown: "未登记角色",
+    },
     handsetKind: { dual_sim: "可插双卡的", cdma2000: "支持电信卡的", both: "可插双卡、支持电信卡的", neither: "新" },
   },
 } as const;

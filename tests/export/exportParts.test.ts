@@ -127,7 +127,7 @@ describe("privacy helpers", () => {
 
 describe("workbook bytes", () => {
   it("are identical for identical input, whatever the clock", async () => {
-    const row = { week: "2026-W47", priority: 1, due_date: "2026-11-25", group_id: "G1", group_name: "测试集团", tier: "high", person_role: "contact", person_msisdn: "13800000001", reason: "r", suggested_action: "a" };
+    const row = { week: "2026-W47", priority: 1, due_date: "2026-11-25", group_id: "G1", group_name: "测试集团", tier: "high", person_role: "contact", person_msisdn: "13800000001", reason: "r", suggested_action: "a", carried_over: 0 };
     const a = await callListWorkbook("2026-W47", "M01", [row], "2026-11-23");
     await new Promise((r) => setTimeout(r, 2100));
     const b = await callListWorkbook("2026-W47", "M01", [row], "2026-11-23");

@@ -6,9 +6,14 @@
 -- mid/high-end members of those groups with a warning of their own; and, whatever the group's
 -- tier, any key person or mid/high-end member with a care moment of their own
 -- ($care_moment_signals: arrears, their own agreement, a dual-phone sign, a new handset).
+-- Carry-over (domain.md "Closing the loop"): a line of the week's previous list that was not
+-- reached or never returned (pub_call_follow_up) is listed again while the person is still at
+-- risk — still a member, and their group still medium/high or a warning of their own this week —
+-- marked `carried_over`, ahead of the new lines of its class.
 -- A person listed for two of a manager's groups keeps only the higher-priority line.
 -- `rank_class` orders each list: key persons of high groups, of medium groups, mid/high-end
--- members, then the rest; within a class by the group's score, then group, role and own signals.
+-- members, then the rest; within a class carried-over lines first, then by the group's score,
+-- then group, role and own signals.
 -- Who is a key person or mid/high-end is published (pub_member_week); this model only picks and orders.
 with
 role_order(role, role_rank) as (
@@ -20,6 +25,16 @@ vip_order(vip_level, vip_rank) as (
 ),
 care_moments as (
     select unnest(from_json($care_moment_signals, '["VARCHAR"]')) as signal
+),
+previous_list as (
+    select max(week) as week from pub_call_list where week < $week
+),
+carried as (
+    -- last list's lines nobody reached: no return, or not reached (a refusal was a conversation)
+    select f.group_id, f.msisdn
+    from pub_call_follow_up f
+    join previous_list on previous_list.week = f.week
+    where not f.returned or f.contact_result = 'not_reached' or f.contact_result is null
 ),
 groups as (
     select group_id, group_name, group_class, manager_id, tier, risk_score, reasons, tier_reason,
@@ -58,6 +73,7 @@ person_lines as (
     select g.*, p.msisdn, p.msisdn_masked, p.member_key, p.role, p.status, p.role_rank,
            p.is_key_person, p.is_mid_high_end, p.vip_rank, p.plan_fee_cny,
            coalesce(o.max_severity, 0) as max_severity, o.own_signals,
+           c.group_id is not null as carried_over,
            case
                when p.is_key_person and g.tier = 'high' then 1
                when p.is_key_person and g.tier = 'medium' then 2
@@ -67,15 +83,18 @@ person_lines as (
     from groups g
     join people p on p.group_id = g.group_id
     left join own_signals o on o.group_id = p.group_id and o.msisdn = p.msisdn
+    left join carried c on c.group_id = p.group_id and c.msisdn = p.msisdn
     where (p.is_key_person and g.at_risk)
        or (p.is_mid_high_end and g.at_risk and o.msisdn is not null)
        or ((p.is_key_person or p.is_mid_high_end) and coalesce(o.has_care_moment, false))
+       or (c.group_id is not null and (g.at_risk or o.msisdn is not null))
 ),
 group_lines as (
     -- an at-risk group with nobody left to speak for it: the manager visits the group itself
     select g.*, null as msisdn, null as msisdn_masked, null as member_key, null as role, null as status,
            0 as role_rank, false as is_key_person, false as is_mid_high_end, 0 as vip_rank,
            null as plan_fee_cny, 0 as max_severity, null as own_signals,
+           exists (select 1 from carried c where c.group_id = g.group_id and c.msisdn is null) as carried_over,
            case g.tier when 'high' then 1 else 2 end as rank_class
     from groups g
     where g.at_risk
@@ -90,7 +109,7 @@ ranked as (
     select *,
            row_number() over (
                partition by manager_id
-               order by rank_class, risk_score desc, group_id, role_rank, max_severity desc,
+               order by rank_class, carried_over desc, risk_score desc, group_id, role_rank, max_severity desc,
                         vip_rank desc, plan_fee_cny desc nulls last, msisdn nulls first
            ) as list_position
     from candidates
@@ -105,7 +124,7 @@ final as (
     select c.manager_id,
            row_number() over (partition by c.manager_id order by c.list_position)::integer as priority,
            c.group_id, c.group_name, c.group_class, c.tier, round(c.risk_score, 1)::double as risk_score,
-           c.role as person_role, c.is_key_person, c.status as person_status,
+           c.role as person_role, c.is_key_person, c.status as person_status, c.carried_over,
            c.msisdn, c.msisdn_masked, c.member_key,
            c.reasons as group_reasons, c.tier_reason as group_tier_reason,
            coalesce(s.group_signals, '[]') as group_signals, c.own_signals

@@ -7,7 +7,9 @@ lines as (
 ),
 final as (
     select manager_id, week, priority, due_date::varchar as due_date, group_id, group_name, tier,
-           coalesce(person_role, '') as person_role, coalesce(msisdn, '') as person_msisdn, reason, suggested_action
+           coalesce(person_role, '') as person_role, coalesce(msisdn, '') as person_msisdn, reason, suggested_action,
+           -- outputs.md: `1` when the person was on last week's list and not reached
+           case when carried_over then 1 else 0 end as carried_over
     from lines
 )
 select * from final

@@ -6,7 +6,7 @@
 --         dashboard's call list are all written from these rows.
 insert into pub_call_list by name
 with source as (
-    select unnest(from_json($rows, '[{"manager_id":"VARCHAR","priority":"INTEGER","due_date":"DATE","group_id":"VARCHAR","group_name":"VARCHAR","group_class":"VARCHAR","tier":"VARCHAR","risk_score":"DOUBLE","person_role":"VARCHAR","is_key_person":"BOOLEAN","person_status":"VARCHAR","msisdn":"VARCHAR","msisdn_masked":"VARCHAR","member_key":"VARCHAR","reason":"VARCHAR","suggested_action":"VARCHAR"}]'), recursive := true)
+    select unnest(from_json($rows, '[{"manager_id":"VARCHAR","priority":"INTEGER","due_date":"DATE","group_id":"VARCHAR","group_name":"VARCHAR","group_class":"VARCHAR","tier":"VARCHAR","risk_score":"DOUBLE","person_role":"VARCHAR","is_key_person":"BOOLEAN","person_status":"VARCHAR","msisdn":"VARCHAR","msisdn_masked":"VARCHAR","member_key":"VARCHAR","reason":"VARCHAR","suggested_action":"VARCHAR","carried_over":"BOOLEAN"}]'), recursive := true)
 ),
 
 final as (

@@ -155,11 +155,36 @@ create table if not exists pub_call_list (
     msisdn_masked     varchar,
     member_key        varchar,
     reason            varchar not null,
-    suggested_action  varchar not null
+    suggested_action  varchar not null,
+    carried_over      boolean              -- on last week's list, not reached, still at risk
+);
+
+-- Grain: one row per call-list line (week, manager, group, person) with what its manager reported
+-- (the latest return for it; nulls when none came back). Free text stays in feedback_calls:
+-- pages show categories and counts only. Rewritten for a week when its list is built and when a
+-- return for it is loaded.
+create table if not exists pub_call_follow_up (
+    week              varchar not null,
+    manager_id        varchar,
+    priority          integer not null,
+    due_date          date not null,
+    group_id          varchar not null,
+    msisdn            varchar,
+    member_key        varchar,
+    tier              varchar not null,
+    is_key_person     boolean not null,
+    carried_over      boolean not null,
+    returned          boolean not null,  -- a return with anything filled in
+    contact_result    varchar,           -- reached | not_reached | refused
+    outcome           varchar,           -- stable | at_risk | retained | lost
+    competitor        varchar,           -- CU | CT | none | unknown
+    offer_reported    boolean not null,  -- the manager wrote down a competitor's offer (its text stays in feedback_calls)
+    contacted_on      date
 );
 
 -- warehouses published before call lists had group lines and the person's status
 alter table pub_call_list add column if not exists person_status varchar;
+alter table pub_call_list add column if not exists carried_over boolean;
 alter table pub_call_list alter column msisdn drop not null;
 alter table pub_call_list alter column msisdn_masked drop not null;
 alter table pub_call_list alter column member_key drop not null;
