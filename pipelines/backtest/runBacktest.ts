@@ -27,6 +27,8 @@ export interface BacktestReport {
   configHash: string;
   /** config_hash of the judged scores; more than one means weeks scored under other settings. */
   scoresConfigHashes: string[];
+  /** Warned group-weeks (complete horizons, any churn) by follow-up: how many, how many churned. */
+  followUp: Record<string, { warnedGroups: number; churned: number }>;
   durationMs: number;
 }
 
@@ -41,13 +43,16 @@ const MODELS = [
   "backtest/bt_base.sql",
   "backtest/bt_predictions.sql",
   "backtest/bt_outcomes.sql",
+  "backtest/bt_follow_up.sql",
   "backtest/backtest_weeks.sql",
   "backtest/backtest_results.sql",
   "backtest/backtest_gains.sql",
+  "backtest/backtest_follow_up.sql",
 ] as const;
 
 /** The models' temporary tables and view, dependents first: dropped after every run to free memory. */
 const CLEAN_UP = [
+  "drop table if exists bt_follow_up",
   "drop table if exists bt_outcomes",
   "drop table if exists bt_predictions",
   "drop table if exists bt_base",
@@ -109,6 +114,10 @@ export async function runBacktest(
     await sql.script(conn, "backtest/schema.sql");
     for (const file of MODELS) await sql.run(conn, file, params);
     const weeks = await sql.query<WeekRow>(conn, "select week, horizon_complete from bt_weeks where is_evaluated order by week");
+    const followUpRows = await sql.query<{ follow_up: string; warned: number; churned: number }>(conn,
+      `select follow_up, sum(warned_groups)::integer as warned, sum(churned)::integer as churned
+       from backtest_follow_up where run_id = $run_id and label = 'any_churn' group by follow_up order by follow_up`, { run_id: runId });
+    const followUp = Object.fromEntries(followUpRows.map((r) => [r.follow_up, { warnedGroups: r.warned, churned: r.churned }]));
     const durationMs = Math.round(performance.now() - started);
     await sql.run(conn, "backtest/backtest_runs.sql", { ...params, duration_ms: durationMs });
     const [hashes] = await sql.query<{ scores_config_hashes: string }>(conn, "select scores_config_hashes from backtest_runs where run_id = $run_id", { run_id: runId });
@@ -122,8 +131,11 @@ export async function runBacktest(
       weeksIncomplete: weeks.filter((w) => !w.horizon_complete).map((w) => w.week),
       configHash: loaded.hash,
       scoresConfigHashes: String(hashes.scores_config_hashes).split(";").filter(Boolean),
+      followUp,
       durationMs,
     };
+    const share = (f?: { warnedGroups: number; churned: number }) => (f ? `${f.churned} of ${f.warnedGroups} churned` : "none");
+    log(`backtest: warned groups reached ${share(followUp.reached)}; not reached ${share(followUp.not_reached)}; no return ${share(followUp.no_return)}`);
     log(`backtest: ${report.weeksEvaluated.length} scored week(s), ${report.weeksComplete.length} with a complete ${settings.horizonWeeks}-week horizon, ${report.weeksIncomplete.length} waiting (${(durationMs / 1000).toFixed(1)} s)`);
     return report;
   } catch (e) {

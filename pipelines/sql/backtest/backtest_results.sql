@@ -1,4 +1,4 @@
--- Reads:  bt_churn_labels, bt_outcomes, bt_base.
+-- Reads:  bt_churn_labels, bt_outcomes, bt_base, bt_follow_up.
 -- Writes: inserts the run $run_id into backtest_results. Grain: one row per (level, kind,
 --         subject, label): every signal code ($signal_codes) and dual-phone model
 --         ($dual_phone_models) at member and group level, every tier ($tiers), and the risk score,
@@ -9,7 +9,9 @@
 --         Mann-Whitney probability that a churner outranks a non-churner (ties count half) by
 --         severity, tier membership or score, unwarned units scoring 0; Gini = 2 · AUC − 1. The
 --         median lead takes, per churn, its earliest warning within the horizon. A figure with
---         nothing to stand on (no warning, no churner) is NULL, never 0 or NaN.
+--         nothing to stand on (no warning, no churner) is NULL, never 0 or NaN. A warned group
+--         that did not churn but whose manager recorded it retained is counted apart
+--         (flagged_retained): kept by the call, not a false alarm.
 insert into backtest_results by name
 with subject_lists as (
     select level, kind, kind_order, cast(json(subjects) as varchar[]) as subjects
@@ -69,11 +71,14 @@ grid as (
 
 flags as (
     select
-        level, kind, subject, label,
-        count(*) filter (where flagged) as flagged,
-        count(*) filter (where flagged and churned) as flagged_churned
-    from bt_outcomes
-    group by level, kind, subject, label
+        outcomes.level, outcomes.kind, outcomes.subject, outcomes.label,
+        count(*) filter (where outcomes.flagged) as flagged,
+        count(*) filter (where outcomes.flagged and outcomes.churned) as flagged_churned,
+        count(*) filter (where outcomes.flagged and not outcomes.churned and follow.outcome = 'retained') as flagged_retained
+    from bt_outcomes as outcomes
+    left join bt_follow_up as follow
+        on outcomes.level = 'group' and follow.week = outcomes.week and follow.group_id = outcomes.group_id
+    group by outcomes.level, outcomes.kind, outcomes.subject, outcomes.label
 ),
 
 scored_buckets as (
@@ -139,6 +144,7 @@ figures as (
         grid.*,
         coalesce(flags.flagged, 0) as flagged,
         coalesce(flags.flagged_churned, 0) as flagged_churned,
+        coalesce(flags.flagged_retained, 0) as flagged_retained,
         grid.base_churners / nullif(grid.population, 0) as base_rate,
         flags.flagged_churned / nullif(flags.flagged, 0) as precision,
         auc.auc,
@@ -165,6 +171,8 @@ final as (
         base_rate,
         flagged,
         flagged_churned,
+        cast(flagged_retained as integer) as flagged_retained,
+        cast(flagged - flagged_churned - flagged_retained as integer) as false_alarms,
         precision,
         case when flagged > 0 then flagged_churned / nullif(base_churners, 0) end as recall,
         precision / nullif(base_rate, 0) as lift,

@@ -38,6 +38,20 @@ create or replace table backtest_weeks (
     config_hash             varchar not null
 );
 
+-- one row per (label, follow-up, recorded outcome): warned groups of the complete weeks, by whether
+-- their manager reached them (reached | not_reached | no_return) and what was recorded
+-- (retained | lost | at_risk | stable | none), and how many churned within the horizon
+create or replace table backtest_follow_up (
+    run_id         varchar not null,
+    label          varchar not null,    -- any_churn | ported_out
+    follow_up      varchar not null,
+    outcome        varchar not null,
+    warned_groups  integer not null,    -- group-weeks
+    churned        integer not null,
+    churn_rate     double,
+    config_hash    varchar not null
+);
+
 -- one row per (level, kind, subject, label): does this warning predict that churn?
 create or replace table backtest_results (
     run_id                 varchar not null,
@@ -53,6 +67,8 @@ create or replace table backtest_results (
     base_rate              double,              -- base_churners / population
     flagged                integer not null,    -- unit-weeks warned (score: the top topPercent % of each week)
     flagged_churned        integer not null,    -- of them, churned within the horizon
+    flagged_retained       integer not null,    -- of them, did not churn and were recorded retained by their manager (group level)
+    false_alarms           integer not null,    -- flagged − flagged_churned − flagged_retained
     precision              double,              -- flagged_churned / flagged
     recall                 double,              -- flagged_churned / base_churners
     lift                   double,              -- precision / base_rate
