@@ -1,10 +1,9 @@
+import { CSV_FORMULA_START } from "./csvFormulaStart.ts";
+
 export type CsvValue = string | number | null | undefined;
 
 const BOM = "\uFEFF";
 const NEEDS_QUOTES = /[",\r\n]/;
-// OWASP "CSV injection": a spreadsheet opening the file runs a cell that starts with one of these
-// as a formula (=HYPERLINK(…), =cmd|…, @SUM(…)), and tab / CR lead it past naive checks.
-const FORMULA_START = /^[=+\-@\t\r]/;
 // The text of a plain number, as DuckDB hands over DECIMAL and BIGINT values ("-12.5", "-3"). A
 // spreadsheet reads it as that number, never as a formula, so it is left alone: a negative metric
 // stays a number rather than becoming the text "'-12.5".
@@ -16,7 +15,7 @@ const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
  * numbers (typed, or the plain text of one) stay numbers.
  */
 function neutralise(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return CSV_FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 function field(value: CsvValue): string {

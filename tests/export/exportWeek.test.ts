@@ -180,7 +180,7 @@ describe("export: the call lists", () => {
     const workbook = new ExcelJS.Workbook();
     const bytes = read("calls/M01.xlsx");
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([`呼叫清单 ${FIXTURE_WEEK}`, "使用说明"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([`呼叫清单 ${FIXTURE_WEEK}`, "使用说明", "清单信息"]);
     const sheet = workbook.worksheets[0];
     // Row 1 (hidden) holds the contract's keys, row 2 the Chinese header, the lines start on row 3.
     expect((sheet.getRow(1).values as unknown[]).slice(1, 12).join(",")).toBe(CALL_HEADER);

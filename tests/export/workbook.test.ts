@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { listFiles } from "../../pipelines/export/listFiles.ts";
+import { managerFileName } from "../../pipelines/export/managerFileName.ts";
 import { callListColumns } from "../../pipelines/export/callListColumns.ts";
 import { callListLayout as layout } from "../../pipelines/export/callListLayout.ts";
 import { contactedOnWindow } from "../../pipelines/export/contactedOnWindow.ts";
@@ -28,9 +29,17 @@ beforeAll(async () => {
 });
 
 describe("the call-list workbook is for people", () => {
-  it("has the list sheet, then 使用说明", () => {
+  it("has the list sheet, then 使用说明, then the very-hidden info sheet saying whose list it is", () => {
     expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(books.get(f)!.worksheets.map((s) => s.name)).toEqual([layout.sheetName(FIXTURE_WEEK), layout.howToUseSheetName]);
+    for (const f of files) {
+      const book = books.get(f)!;
+      expect(book.worksheets.map((s) => s.name)).toEqual([layout.sheetName(FIXTURE_WEEK), layout.howToUseSheetName, layout.infoSheetName]);
+      expect(book.worksheets.map((s) => s.state)).toEqual(["visible", "visible", "veryHidden"]);
+      const info = book.getWorksheet(layout.infoSheetName)!;
+      const [[idKey, managerId], week] = info.getSheetValues().slice(1).map((r) => (r as string[]).slice(1));
+      expect([idKey, managerFileName(managerId)]).toEqual(["manager_id", f.replace(/\.xlsx$/, "")]);
+      expect(week).toEqual(["week", FIXTURE_WEEK]);
+    }
   });
 
   it("heads the list in Chinese over a hidden row of the contract's keys, frozen, with a filter", () => {

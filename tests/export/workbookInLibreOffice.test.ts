@@ -48,8 +48,8 @@ beforeAll(async () => {
 }, 600_000);
 
 describe("the call-list workbook, opened by LibreOffice", () => {
-  it("reads the two sheets, the hidden key row and the Chinese header, in that order", () => {
-    expect(sheets.map((s) => s.name)).toEqual([callListLayout.sheetName(FIXTURE_WEEK), callListLayout.howToUseSheetName]);
+  it("reads the two sheets (and the hidden info sheet), the hidden key row and the Chinese header, in that order", () => {
+    expect(sheets.map((s) => s.name)).toEqual([callListLayout.sheetName(FIXTURE_WEEK), callListLayout.howToUseSheetName, callListLayout.infoSheetName]);
     const [list] = sheets;
     const keys = list.rows[callListLayout.keyRow - 1];
     const header = list.rows[callListLayout.headerRow - 1];
