@@ -6,6 +6,7 @@ import { scoringConfig } from "./scoringConfig.ts";
 import { privacyConfig } from "./privacyConfig.ts";
 import { exportConfig } from "./exportConfig.ts";
 import { backtestConfig } from "./backtestConfig.ts";
+import { feedbackConfig } from "./feedbackConfig.ts";
 
 /**
  * The one configuration schema: every threshold and weight, with its default.
@@ -20,6 +21,7 @@ export const configSchema = z
     privacy: privacyConfig,
     export: exportConfig,
     backtest: backtestConfig,
+    feedback: feedbackConfig,
   })
   .strict();
 
