@@ -1,8 +1,12 @@
 // Observable Framework site: the churn dashboard (src/). Everything is served from the build:
 // no Google Fonts (globalStylesheets: []), libraries imported by bare name from node_modules.
+import {seedFrameworkNpmVersions} from "./pipelines/dashboard/frameworkOffline.js";
+
+// Build and preview need no npm registry: see frameworkOffline.js for why Framework would ask it.
+seedFrameworkNpmVersions();
 
 export default {
-  title: "churnwatch 集团客户流失预警",
+  title: "集团客户流失预警",
   root: "src",
   // refreshDashboard may build elsewhere (tests build into a temp folder); `npm run build` → dist/.
   output: process.env.CHURNWATCH_DASHBOARD_OUT || "dist",
@@ -15,14 +19,15 @@ export default {
   sidebar: true,
   toc: false,
   pages: [
-    { name: "风险概览 Overview", path: "/" },
-    { name: "高风险集团 At-risk groups", path: "/pages/at-risk" },
-    { name: "客户经理 Manager", path: "/pages/manager" },
-    { name: "预警效果 Signal quality", path: "/pages/signal-quality" },
-    { name: "数据质量 Data quality", path: "/pages/data-quality" },
-    { name: "方法说明 Methodology", path: "/pages/methodology" },
+    { name: "风险概览", path: "/" },
+    { name: "中高风险集团", path: "/pages/at-risk" },
+    { name: "集团详情", path: "/pages/group" },
+    { name: "客户经理", path: "/pages/manager" },
+    { name: "预警效果", path: "/pages/signal-quality" },
+    { name: "数据质量", path: "/pages/data-quality" },
+    { name: "方法说明", path: "/pages/methodology" },
   ],
   // An empty icon: no favicon request (a 404 in the console) and nothing fetched.
   head: '<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">',
-  footer: "churnwatch · 数据仅供内部使用，号码已脱敏 · internal use only, numbers masked",
+  footer: "数据仅供内部使用，号码已脱敏。页面上的时间均为北京时间。",
 };

@@ -6,6 +6,7 @@ import { scoringConfig } from "./scoringConfig.ts";
 import { privacyConfig } from "./privacyConfig.ts";
 import { exportConfig } from "./exportConfig.ts";
 import { backtestConfig } from "./backtestConfig.ts";
+import { dashboardConfig } from "./dashboardConfig.ts";
 import { feedbackConfig } from "./feedbackConfig.ts";
 
 /**
@@ -21,6 +22,7 @@ export const configSchema = z
     privacy: privacyConfig,
     export: exportConfig,
     backtest: backtestConfig,
+    dashboard: dashboardConfig,
     feedback: feedbackConfig,
   })
   .strict();

@@ -1,4 +1,5 @@
 import { configSchema, type Config } from "../config/configSchema.ts";
+import { dashboardConfig, type DashboardConfig } from "../config/dashboardConfig.ts";
 import { configHash } from "../config/loadConfig.ts";
 import type { DashboardQuery } from "./dashboardWarehouse.ts";
 
@@ -16,6 +17,14 @@ export interface ScoredConfig {
   hash: string;
   /** Whether those sections are every default (Methodology says "defaults" then). */
   defaults: boolean;
+  /** The dashboard section of the same run (defaults where it was not stored yet). */
+  dashboard: DashboardConfig;
+}
+
+/** A stored dashboard section, or the defaults when it is missing or no longer valid. */
+function storedDashboard(stored: unknown): DashboardConfig {
+  const parsed = dashboardConfig.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : dashboardConfig.parse({});
 }
 
 /**
@@ -33,8 +42,14 @@ export async function scoredConfig(q: DashboardQuery): Promise<ScoredConfig> {
   const defaultsHash = configHash(defaults);
   if (latest.config === null) {
     process.stderr.write(`week ${latest.week} was scored before score_runs kept its configuration: showing the defaults\n`);
-    return { week: latest.week, config: defaults, hash: defaultsHash, defaults: true };
+    return { week: latest.week, config: defaults, hash: defaultsHash, defaults: true, dashboard: defaults.dashboard };
   }
-  const { signals, scoring } = JSON.parse(latest.config) as ResultSections;
-  return { week: latest.week, config: { signals, scoring }, hash: latest.config_hash, defaults: latest.config_hash === defaultsHash };
+  const { signals, scoring, dashboard } = JSON.parse(latest.config) as ResultSections & { dashboard?: unknown };
+  return {
+    week: latest.week,
+    config: { signals, scoring },
+    hash: latest.config_hash,
+    defaults: latest.config_hash === defaultsHash,
+    dashboard: storedDashboard(dashboard),
+  };
 }

@@ -13,9 +13,9 @@ export function branchSignalHeatmap(rows, {week, name, width}) {
     padding: 0.05,
     x: {domain: name.codes, tickFormat: (c) => name.zh(c), tickRotate: -35, label: null},
     y: {domain: branches, label: null},
-    color: {scheme: "oranges", legend: true, label: "集团数 groups", zero: true},
+    color: {scheme: "oranges", legend: true, label: "集团数", zero: true},
     marks: [
-      Plot.cell(data, {x: "signal", y: "branch", fill: "groups", tip: {format: {x: (c) => name(c)}}}),
+      Plot.cell(data, {x: "signal", y: "branch", fill: "groups", tip: true, title: (d) => `${d.branch} · ${name(d.signal)}：${d.groups} 个集团`}),
       Plot.text(data, {x: "signal", y: "branch", text: "groups", fill: "black", fontSize: 11})
     ]
   });

@@ -1,5 +1,12 @@
 import * as Plot from "@observablehq/plot";
-import {chartWidth, TIERS, tierScale} from "./format.js";
+import {chartWidth, integerTicks, TIERS, tierScale} from "./format.js";
+
+/** The longest stacked bar: the most groups of one value. */
+function maxStack(data) {
+  const sums = new Map();
+  for (const d of data) sums.set(d.value, (sums.get(d.value) ?? 0) + d.groups);
+  return Math.max(0, ...sums.values());
+}
 
 /** At-risk groups of the week by one dimension (branch, industry or class), stacked by tier. */
 export function breakdownBars(rows, {week, dimension, label, width, tiers = ["high", "medium"]}) {
@@ -9,7 +16,7 @@ export function breakdownBars(rows, {week, dimension, label, width, tiers = ["hi
     width: chartWidth(width),
     height,
     marginLeft: 90,
-    x: {grid: true, label: "中高风险集团 at-risk groups"},
+    x: {grid: true, label: "中高风险集团数", ticks: integerTicks(maxStack(data)), tickFormat: "d"},
     y: {label},
     color: {...tierScale, domain: TIERS.filter((t) => tiers.includes(t))},
     marks: [

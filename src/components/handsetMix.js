@@ -1,12 +1,12 @@
 import * as Plot from "@observablehq/plot";
-import {chartWidth} from "./format.js";
+import {chartWidth, integerTicks} from "./format.js";
 
-const KINDS = ["双模 CDMA2000 (can hold a CT SIM)", "双卡 dual-SIM", "单卡 single SIM"];
+const KINDS = ["双模（可插电信卡）", "双卡", "单卡"];
 const TOP_BRANDS = 12;
 
 /**
- * Handsets in the group's last week by brand, split by whether they can hold a second SIM (the
- * dual-phone model 2 looks for one that can hold a China Telecom SIM). Models are too many to show.
+ * Handsets in use in the week picked, by brand, split by whether they can hold a second SIM (the
+ * dual-phone model 2 looks for one that can hold a China Telecom SIM). Counts are whole members.
  */
 export function handsetMix(rows, {width}) {
   const byBrand = new Map();
@@ -20,12 +20,13 @@ export function handsetMix(rows, {width}) {
   const totals = new Map();
   for (const d of byBrand.values()) totals.set(d.brand, (totals.get(d.brand) ?? 0) + d.members);
   const top = new Set([...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP_BRANDS).map(([brand]) => brand));
-  const data = [...byBrand.values()].map((d) => (top.has(d.brand) ? d : {...d, brand: "其他 other"}));
+  const data = [...byBrand.values()].map((d) => (top.has(d.brand) ? d : {...d, brand: "其他"}));
+  const widest = Math.max(0, ...[...totals.values()]);
   return Plot.plot({
     width: chartWidth(width),
-    height: 26 * (Math.min(totals.size, TOP_BRANDS + 1)) + 70,
+    height: 26 * Math.min(totals.size, TOP_BRANDS + 1) + 70,
     marginLeft: 90,
-    x: {grid: true, label: "成员 members"},
+    x: {grid: true, label: "成员（人）", ticks: integerTicks(widest), tickFormat: "d"},
     y: {label: null},
     color: {domain: KINDS, range: ["#c0392b", "#e67e22", "#95a5a6"], legend: true},
     marks: [Plot.barX(data, Plot.groupY({x: "sum"}, {y: "brand", x: "members", fill: "kind", order: KINDS, sort: {y: "-x"}, tip: true})), Plot.ruleX([0])]

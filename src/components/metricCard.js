@@ -16,7 +16,7 @@ export function metricCard({key, label, value, previous, format = fmtInt, worseW
     el(
       "div",
       {class: `delta ${direction} ${worseWhenUp ? "" : "good"}`},
-      change == null ? "上周无数据 no previous week" : `${arrow} ${format(Math.abs(change))} 较上周 vs last week`
+      change == null ? "上周无数据" : change === 0 ? "与上周持平" : `较上周 ${arrow} ${format(Math.abs(change))}`
     )
   );
 }

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import {chartWidth, TIERS, tierScale} from "./format.js";
+import {chartWidth, TIERS, tierLabel, tierScale} from "./format.js";
 
 /** Medium and high groups per week, stacked, with the selected week marked. */
 export function riskTrend(summary, {week, width}) {
@@ -12,10 +12,10 @@ export function riskTrend(summary, {week, width}) {
     height: 220,
     marginLeft: 50,
     x: {type: "band", label: null, tickRotate: summary.length > 12 ? -45 : 0},
-    y: {grid: true, label: "集团数 groups"},
+    y: {grid: true, label: "集团数"},
     color: {...tierScale, domain: TIERS.slice(0, 2), range: tierScale.range.slice(0, 2)},
     marks: [
-      Plot.barY(rows, {x: "week", y: "groups", fill: "tier", order: TIERS, tip: true}),
+      Plot.barY(rows, {x: "week", y: "groups", fill: "tier", order: TIERS, tip: true, title: (d) => `${d.week} ${tierLabel(d.tier)}：${d.groups} 个集团`}),
       Plot.ruleX([week], {x: (d) => d, stroke: "currentColor", strokeDasharray: "3,3", insetTop: -5}),
       Plot.ruleY([0])
     ]
@@ -32,7 +32,8 @@ export function metricTrend(summary, {y, label, week, width, format}) {
     y: {grid: true, label, zero: true, tickFormat: format},
     marks: [
       Plot.lineY(summary, {x: "week", y, stroke: "#4269d0"}),
-      Plot.dot(summary, {x: "week", y, fill: (d) => (d.week === week ? "#c0392b" : "#4269d0"), r: 3, tip: true}),
+      Plot.ruleX([week], {stroke: "currentColor", strokeOpacity: 0.12, strokeWidth: 12}),
+      Plot.dot(summary, {x: "week", y, fill: (d) => (d.week === week ? "#c0392b" : "#4269d0"), r: (d) => (d.week === week ? 5 : 3), tip: true}),
       Plot.ruleY([0])
     ]
   });

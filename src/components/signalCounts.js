@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import {chartWidth} from "./format.js";
+import {chartWidth, integerTicks} from "./format.js";
 
 /** Per signal in the week: groups it fired in (of them medium/high: dark bar) and members touched. */
 export function signalCounts(rows, {week, name, width}) {
@@ -15,9 +15,9 @@ export function signalCounts(rows, {week, name, width}) {
   return Plot.plot({
     width: chartWidth(width, 560),
     height: 30 * name.codes.length + 40,
-    marginLeft: 230,
+    marginLeft: 130,
     marginRight: 140,
-    x: {grid: true, label: "集团数 groups (深色: 中高风险 dark: medium/high)"},
+    x: {grid: true, label: "集团数（深色：其中中高风险）", ticks: integerTicks(Math.max(0, ...data.map((d) => d.groups))), tickFormat: "d"},
     y: {domain: name.codes, tickFormat: (c) => name(c), label: null},
     marks: [
       Plot.barX(data, {y: "signal", x: "groups", fill: "#f0b27a", tip: true}),

@@ -1,8 +1,8 @@
 -- Reads:  pub_group_week, dash_drill_groups.
 -- Grain:  one row per drill-down group.
--- Why:    the facts card: each group as published in its last week (snapshot facts, manager,
---         members listed and active, key persons on record). Group phone and address are left
---         out: nobody reading the page needs them.
+-- Why:    the group's name and descriptive facts as published in its last week (the search index
+--         and the page title). Figures that change week by week are in drill_weeks. Group phone
+--         and address are left out: nobody reading the page needs them.
 with
 latest as (
     select pub_group_week.*
@@ -15,12 +15,11 @@ latest as (
 final as (
     select
         group_id,
-        week as snapshot_week,
-        group_name, group_class, industry, org_type, employee_count, branch, manager_id, manager_name,
-        contract_end::varchar as contract_end,
-        members_listed, members_active,
-        key_persons_listed as key_persons
+        week as last_week,
+        group_name, group_class, industry, org_type, branch, manager_id, manager_name,
+        tier, round(risk_score, 1)::double as risk_score
     from latest
 )
 
 select * from final
+order by group_id

@@ -1,40 +1,30 @@
 -- Reads:  pub_group_week, dash_drill_groups.
--- Grain:  one row per drill-down group and scored week.
--- Why:    the group's score, revenue and usage over the weeks. Usage is minutes per member
---         active all week beside the same members' own baselines (the ones the signals judged
---         them by, published), and the mean of that figure over every group of the week (the
---         population: a holiday week moves everyone).
+-- Grain:  one row per drill-down group and scored week it was published in.
+-- Why:    everything the drill-down shows for the week picked: the facts as of that week (size,
+--         manager, agreement end), score, tier and why, revenue, members lost and ported that
+--         week, and usage: minutes per member active all week beside the same members' own
+--         baselines (the ones the signals judged them by, published).
 with
-groups as (
-    select * from pub_group_week
-),
-
-population as (
-    select week, avg(minutes_per_member) as population_minutes_per_member
-    from groups
-    group by week
-),
-
 drilled as (
-    select groups.*
-    from groups
-    semi join dash_drill_groups on dash_drill_groups.group_id = groups.group_id
+    select pub_group_week.*
+    from pub_group_week
+    semi join dash_drill_groups on dash_drill_groups.group_id = pub_group_week.group_id
 ),
 
 final as (
     select
-        drilled.week, drilled.group_id,
-        round(drilled.risk_score, 1)::double as risk_score, drilled.tier, drilled.signals,
-        drilled.members_active, drilled.members_flagged,
-        regexp_replace(drilled.reasons, '[0-9]{7,}', '…', 'g') as reasons, -- a 7+ digit run could be a number
-        drilled.tier_reason,
-        drilled.revenue_cny as revenue,
-        drilled.members_lost,
-        round(drilled.minutes_per_member, 1)::double as minutes_per_member,
-        round(drilled.baseline_minutes_per_member, 1)::double as baseline_minutes_per_member,
-        round(population.population_minutes_per_member, 1)::double as population_minutes_per_member
+        group_id, week,
+        group_class, employee_count, manager_id, manager_name,
+        contract_end::varchar as contract_end,
+        members_listed, members_active, key_persons_listed, key_persons_active,
+        members_lost, members_ported,
+        round(revenue_cny, 2)::double as revenue,
+        round(minutes_per_member, 1)::double as minutes_per_member,
+        round(baseline_minutes_per_member, 1)::double as baseline_minutes_per_member,
+        round(risk_score, 1)::double as risk_score, tier, signals, members_flagged, key_persons_flagged,
+        regexp_replace(reasons, '[0-9]{7,}', '…', 'g') as reasons, -- a 7+ digit run could be a number
+        tier_reason
     from drilled
-    left join population on population.week = drilled.week
 )
 
 select * from final
