@@ -2,9 +2,13 @@ import { hostname } from "node:os";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { BundleError } from "../lib/errors.ts";
+import { processStart } from "../lib/processStart.ts";
+import { isProcessRunning } from "../lib/isProcessRunning.ts";
 
 interface LockHolder {
   pid: number;
+  /** processStart of the holder: a crashed run's pid, later given to another process, is not it. */
+  pid_start?: string | null;
   host: string;
   started_at: string;
   command: string;
@@ -13,12 +17,7 @@ interface LockHolder {
 function isAlive(holder: LockHolder): boolean {
   // Another machine's pid cannot be checked from here: count it as alive rather than run twice.
   if (holder.host !== hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return isProcessRunning(holder.pid, holder.pid_start);
 }
 
 // A lock file younger than this with no readable holder is being written by its taker right now.
@@ -43,13 +42,14 @@ function isBeingWritten(path: string): boolean {
 /**
  * Takes the one-run-at-a-time lock: a file created exclusively, holding the holder's pid, host,
  * start time and command. While a live process holds it, a second run stops at once with a
- * BundleError (exit 1) that names the holder. A lock whose process is gone (a crashed or killed run)
+ * BundleError (exit 1) that names the holder. A lock whose process is gone (a crashed or killed run),
+ * or whose pid now belongs to another process (the holder's start time is kept beside its pid),
  * is taken over: it is first renamed aside, which only one contender can do, so two runs that both
  * find it stale cannot both proceed. Returns the release function (removes the lock if still ours).
  */
 export function acquireRunLock(path: string, command: string): () => void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const me: LockHolder = { pid: process.pid, host: hostname(), started_at: new Date().toISOString(), command };
+  const me: LockHolder = { pid: process.pid, pid_start: processStart(process.pid), host: hostname(), started_at: new Date().toISOString(), command };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       writeFileSync(path, `${JSON.stringify(me)}\n`, { flag: "wx", mode: 0o600 });
