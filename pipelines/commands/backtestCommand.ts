@@ -9,7 +9,7 @@ import { formatBacktestTable, type BacktestResultRow } from "../backtest/formatB
 import { sql } from "../db/sql.ts";
 
 function weekOption(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoWeek(value)) throw new UsageError(`churnwatch backtest: --${name} ${value} is not an ISO week like 2026-W47`);
+  if (value !== undefined && !isIsoWeek(value)) throw new UsageError(`--${name} ${value} is not an ISO week like 2026-W47`);
   return value;
 }
 
@@ -24,14 +24,14 @@ export async function backtestCommand(argv: string[]): Promise<number> {
     to: { type: "string" },
     horizon: { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`churnwatch backtest: unexpected argument '${positionals[0]}'`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const from = weekOption("from", values.from);
   const to = weekOption("to", values.to);
-  if (from && to && from > to) throw new UsageError(`churnwatch backtest: --from ${from} is after --to ${to}`);
+  if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   let horizonWeeks: number | undefined;
   if (values.horizon !== undefined) {
     horizonWeeks = Number(values.horizon);
-    if (!Number.isInteger(horizonWeeks) || horizonWeeks < 1) throw new UsageError(`churnwatch backtest: --horizon ${values.horizon} is not a whole number of weeks ≥ 1`);
+    if (!Number.isInteger(horizonWeeks) || horizonWeeks < 1) throw new UsageError(`--horizon ${values.horizon} is not a whole number of weeks ≥ 1`);
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -40,7 +40,7 @@ export async function backtestCommand(argv: string[]): Promise<number> {
     if (scored.length === 0) throw new BundleError(`no week is scored in ${globals.db}: run churnwatch score first`);
     const inRange = scored.filter((w) => (!from || w >= from) && (!to || w <= to));
     if (inRange.length === 0) {
-      throw new UsageError(`churnwatch backtest: no scored week in ${from ?? "…"} to ${to ?? "…"} (scored: ${scored[0]} to ${scored.at(-1)})`);
+      throw new UsageError(`no scored week in ${from ?? "…"} to ${to ?? "…"} (scored: ${scored[0]} to ${scored.at(-1)})`);
     }
     const report = await runBacktest(conn, globals.loaded, { from, to, horizonWeeks, log });
     if (report.weeksComplete.length === 0) {

@@ -18,8 +18,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     week: { type: "string" },
     out: { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`churnwatch export: unexpected argument '${positionals[0]}'`);
-  if (values.week !== undefined && !isIsoWeek(values.week)) throw new UsageError(`churnwatch export: --week ${values.week} is not an ISO week like 2026-W47`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.week !== undefined && !isIsoWeek(values.week)) throw new UsageError(`--week ${values.week} is not an ISO week like 2026-W47`);
   const outDir = values.out ?? defaultOutDir;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const release = acquireRunLock(runLockPath(globals.db, outDir), "export");

@@ -4,14 +4,11 @@ import { UsageError } from "../lib/errors.ts";
 import { writeReport } from "../lib/writeReport.ts";
 import { generate } from "../generate/generate.ts";
 
-const USAGE = "churnwatch generate --out DIR [--groups N] [--weeks K] [--seed S] [--start-week YYYY-Www] "
-  + "[--encoding utf-8|gbk] [--delimiter ,|'|'] [--gzip] [--planted-share X] [--cdr-per-member M]";
-
 /** A numeric option, or a UsageError naming it (parseArgs hands every value over as text). */
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${value}'\nusage: ${USAGE}`);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got '${value}'`);
   return n;
 }
 
@@ -29,8 +26,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
     "planted-share": { type: "string" },
     "cdr-per-member": { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'\nusage: ${USAGE}`);
-  if (!values.out) throw new UsageError(`--out DIR is required\nusage: ${USAGE}`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (!values.out) throw new UsageError(`--out DIR is required`);
   const input = {
     out: values.out,
     groups: numberOption("groups", values.groups),
@@ -52,6 +49,6 @@ export async function generateCommand(argv: string[]): Promise<number> {
     if (!(e instanceof ZodError)) throw e;
     // Option names as the command line spells them.
     const flag = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw new UsageError(`${e.issues.map((i) => `${i.path.map(flag).join(".")}: ${i.message}`).join("; ")}\nusage: ${USAGE}`);
+    throw new UsageError(`${e.issues.map((i) => `${i.path.map(flag).join(".")}: ${i.message}`).join("; ")}`);
   }
 }

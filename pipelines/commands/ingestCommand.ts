@@ -8,7 +8,7 @@ import { writeReport } from "../lib/writeReport.ts";
 /** `churnwatch ingest PATH`: exit 0 when every bundle loaded (or had nothing new), 1 when one failed. */
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { positionals, globals } = parseCommandArgs("ingest", argv, {});
-  if (positionals.length !== 1) throw new UsageError("churnwatch ingest PATH: give one bundle folder or extracts root");
+  if (positionals.length !== 1) throw new UsageError("give one PATH: a bundle folder or an extracts root");
   const { config } = globals.loaded;
   const report = await withWarehouse({ db: globals.db, warehouse: config.warehouse }, (conn) =>
     ingestPath(conn, positionals[0], config, {

@@ -14,7 +14,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     out: { type: "string" },
     "no-dashboard": { type: "boolean", default: false },
   });
-  if (positionals.length !== 1) throw new UsageError("churnwatch run PATH [--out DIR]: give one extracts root or bundle folder");
+  if (positionals.length !== 1) throw new UsageError("give one PATH: the extracts root or a bundle folder");
   const report = await runJob({
     path: positionals[0], db: globals.db, outDir: values.out ?? defaultOutDir, loaded: globals.loaded, command: "run",
     progress: progressReporter(), dashboard: !values["no-dashboard"],

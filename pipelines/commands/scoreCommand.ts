@@ -16,9 +16,9 @@ export async function scoreCommand(argv: string[]): Promise<number> {
     week: { type: "string" },
     all: { type: "boolean", default: false },
   });
-  if (positionals.length > 0) throw new UsageError(`churnwatch score: unexpected argument '${positionals[0]}'`);
-  if (values.week && values.all) throw new UsageError("churnwatch score: give --week W or --all, not both");
-  if (values.week && !isIsoWeek(values.week)) throw new UsageError(`churnwatch score: --week ${values.week} is not an ISO week like 2026-W47`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.week && values.all) throw new UsageError("give --week W or --all, not both");
+  if (values.week && !isIsoWeek(values.week)) throw new UsageError(`--week ${values.week} is not an ISO week like 2026-W47`);
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
   return withWarehouse({ db: globals.db, warehouse: globals.loaded.config.warehouse }, async (conn) => {

@@ -25,6 +25,22 @@ export interface ServeOptions {
   port?: number;
 }
 
+/** The port asked for is taken: says so, and how to pick another. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number, readonly host: string) {
+    super(`port ${port} on ${host} is already in use (another churnwatch start, or another program): pick a free one with --port, e.g. --port ${port === 65_535 ? port - 1 : port + 1}`);
+  }
+}
+
+/** Resolves when `port` can be listened on at `host` (the server is closed again), else rejects with PortInUseError. */
+export function checkPortFree(port: number, host = "127.0.0.1"): Promise<void> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", (e: NodeJS.ErrnoException) => fail(e.code === "EADDRINUSE" ? new PortInUseError(port, host) : e));
+    probe.listen(port, host, () => probe.close(() => done()));
+  });
+}
+
 export interface ServedDashboard {
   url: string;
   server: Server;
@@ -52,7 +68,7 @@ function fileFor(dist: string, urlPath: string): string | null {
  * HEAD only, no directory listings, nothing outside dist. Resolves once it listens.
  */
 export function serveDashboard(options: ServeOptions = {}): Promise<ServedDashboard> {
-  const dist = resolve(options.dist ?? join(REPO_ROOT, "dist"));
+  const dist = resolve(options.dist ?? process.env.CHURNWATCH_DIST ?? join(REPO_ROOT, "dist"));
   if (!existsSync(join(dist, "index.html"))) {
     return Promise.reject(new Error(`${dist} has no index.html: build the dashboard first (npm run build)`));
   }
@@ -80,7 +96,9 @@ export function serveDashboard(options: ServeOptions = {}): Promise<ServedDashbo
     else createReadStream(file).pipe(res);
   });
   return new Promise((done, fail) => {
-    server.once("error", fail);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      fail(e.code === "EADDRINUSE" ? new PortInUseError(options.port ?? 0, options.host ?? "127.0.0.1") : e),
+    );
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
       const address = server.address();
       if (!address || typeof address === "string") return fail(new Error("server has no TCP address"));

@@ -22,12 +22,12 @@ export const DEFAULT_DB = "data/churnwatch.duckdb";
  * Parses one command's arguments plus the options every command takes
  * (`--db`, `--config`, `--json`), per outputs.md. Bad usage is a UsageError (exit 2).
  */
-export function parseCommandArgs<O extends Options>(command: string, argv: string[], options: O) {
+export function parseCommandArgs<O extends Options>(_command: string, argv: string[], options: O) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`churnwatch ${command}: ${(e as Error).message}`);
+    throw new UsageError((e as Error).message);
   }
   const values = parsed.values as Record<string, unknown>;
   const globals: GlobalArgs = {

@@ -12,6 +12,7 @@ import { acquireRunLock } from "./acquireRunLock.ts";
 import { completeBundles } from "./completeBundles.ts";
 import { runLockPath } from "./runLockPath.ts";
 import { refreshDashboard } from "../dashboard/refreshDashboard.ts";
+import { runBacktest } from "../backtest/runBacktest.ts";
 import type { Progress } from "./progressReporter.ts";
 
 export interface RunOptions {
@@ -40,6 +41,8 @@ export interface RunReport {
   exportSkipped: string | null;
   /** refreshed; unchanged: nothing changed; off: --no-dashboard; failed: see message (exit 1). */
   dashboard: { outcome: "refreshed" | "unchanged" | "off" | "failed"; durationMs: number; message?: string };
+  /** done: re-judged after new scores (weeks counted of those judged); skipped: nothing scored; failed: see message (exit 1). */
+  backtest: { outcome: "done" | "skipped" | "failed"; weeksComplete?: number; weeksEvaluated?: number; message?: string };
   durationsMs: Record<string, number>;
 }
 
@@ -80,7 +83,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
   const report: RunReport = {
     command: options.command, outcome: "done", exitCode: 0, ingest: { bundles: [], skipped: [], durationMs: 0 },
     weeksScored: [], weeksFailed: [], export: null, exportSkipped: null,
-    dashboard: { outcome: "unchanged", durationMs: 0 }, durationsMs: {},
+    dashboard: { outcome: "unchanged", durationMs: 0 }, backtest: { outcome: "skipped" }, durationsMs: {},
   };
   try {
     await withWarehouse({ db: options.db, warehouse: loaded.config.warehouse }, async (conn) => {
@@ -119,6 +122,19 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       });
       report.export = { ...result, files: result.files.length };
       report.durationsMs.export = result.durationMs;
+
+      // Signal quality's figures: new scored weeks are new warnings to judge, and new outcomes for
+      // the weeks before them (README "Backtest"). After the export, so its failure keeps the files.
+      if (report.weeksScored.length > 0) {
+        try {
+          const backtest = await runBacktest(conn, loaded, { log: progress.log });
+          report.backtest = { outcome: "done", weeksComplete: backtest.weeksComplete.length, weeksEvaluated: backtest.weeksEvaluated.length };
+          report.durationsMs.backtest = backtest.durationMs;
+        } catch (e) {
+          report.backtest = { outcome: "failed", message: (e as Error).message };
+          progress.log(`backtest failed — ${(e as Error).message}`);
+        }
+      }
     });
 
     const scoresChanged = report.weeksScored.length > 0 || report.export?.outcome === "written";
@@ -144,7 +160,7 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
     release();
   }
   const failed = report.ingest.bundles.some((b) => b.outcome === "failed") || report.weeksFailed.length > 0
-    || report.dashboard.outcome === "failed";
+    || report.dashboard.outcome === "failed" || report.backtest.outcome === "failed";
   const changed = report.weeksScored.length > 0 || report.export?.outcome === "written"
     || report.ingest.bundles.some((b) => b.outcome === "loaded" || b.outcome === "replaced");
   report.outcome = failed ? "failed" : changed ? "done" : "nothing_new";
