@@ -10,6 +10,12 @@ export interface ContractTable {
   checkSql: string;
   /** Columns (warehouse names) that must be unique within the bundle. */
   key: readonly string[];
+  /**
+   * The bundle fails when none of the table's rows loads. Snapshots and usage describe the whole
+   * week: without them every member would read as gone or silent and warn. Bills and handset
+   * models add to earlier deliveries (the latest one per key wins), so a week without any is harmless.
+   */
+  requiresRows: boolean;
 }
 
 export type TableName = "groups" | "managers" | "members" | "cdr" | "billing" | "tac";
@@ -24,6 +30,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_groups",
     checkSql: "raw/check_groups.sql",
     key: ["group_id"],
+    requiresRows: true,
   },
   managers: {
     table: "managers",
@@ -31,6 +38,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_managers",
     checkSql: "raw/check_managers.sql",
     key: ["manager_id"],
+    requiresRows: true,
   },
   members: {
     table: "members",
@@ -39,6 +47,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_members",
     checkSql: "raw/check_members.sql",
     key: ["msisdn", "group_id"],
+    requiresRows: true,
   },
   cdr: {
     table: "cdr",
@@ -47,6 +56,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_cdr",
     checkSql: "raw/check_cdr.sql",
     key: ["record_id"],
+    requiresRows: true,
   },
   billing: {
     table: "billing",
@@ -54,6 +64,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_billing",
     checkSql: "raw/check_billing.sql",
     key: ["msisdn", "bill_month"],
+    requiresRows: false,
   },
   tac: {
     table: "tac",
@@ -61,6 +72,7 @@ export const contractTables: Record<TableName, ContractTable> = {
     rawTable: "raw_tac",
     checkSql: "raw/check_tac.sql",
     key: ["tac"],
+    requiresRows: false,
   },
 };
 

@@ -3,12 +3,16 @@ import { join, basename } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
 import { UsageError } from "../lib/errors.ts";
+import { printable } from "../lib/printable.ts";
+import { sql } from "../db/sql.ts";
 import { loadBundle, type BundleReport } from "./loadBundle.ts";
 import { MANIFEST_FILE, readManifest } from "./readManifest.ts";
+import { chooseDeliveries } from "./chooseDeliveries.ts";
+import { tempCopyDirs } from "./tempCopyDirs.ts";
 
 export interface IngestReport {
   bundles: BundleReport[];
-  /** Folders passed over, with why (no manifest yet: still being delivered). */
+  /** Folders passed over, with why (no manifest yet: still being delivered; another delivery of the week wins). */
   skipped: Array<{ bundle: string; reason: string }>;
   durationMs: number;
 }
@@ -20,8 +24,9 @@ export interface IngestOptions {
 }
 
 /**
- * Loads one bundle folder, or every complete bundle under an extracts root, oldest week first.
- * A bundle that fails is reported and leaves the warehouse as it was; the others still load.
+ * Loads one bundle folder, or every complete bundle under an extracts root, oldest week first;
+ * of several folders for one week, the latest delivery (chooseDeliveries). A bundle that fails is
+ * reported and leaves the warehouse as it was; the others still load.
  */
 export async function ingestPath(
   conn: DuckDBConnection,
@@ -31,8 +36,10 @@ export async function ingestPath(
 ): Promise<IngestReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${path}: not a folder`);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${printable(path)}: not a folder`);
   mkdirSync(options.tempDir, { recursive: true, mode: 0o700 });
+  const leftovers = tempCopyDirs.removeStale(options.tempDir);
+  if (leftovers > 0) log(`removed ${leftovers} folder(s) of temporary GBK copies left by an interrupted load`);
   const report: IngestReport = { bundles: [], skipped: [], durationMs: 0 };
 
   let folders: string[];
@@ -47,13 +54,19 @@ export async function ingestPath(
     for (const folder of children) {
       if (existsSync(join(folder, MANIFEST_FILE))) folders.push(folder);
       else {
-        report.skipped.push({ bundle: basename(folder), reason: "no manifest.json (incomplete bundle)" });
-        log(`${basename(folder)}: skipped, no manifest.json yet (incomplete bundle)`);
+        report.skipped.push({ bundle: printable(basename(folder)), reason: "no manifest.json (incomplete bundle)" });
+        log(`${printable(basename(folder))}: skipped, no manifest.json yet (incomplete bundle)`);
       }
     }
-    folders = sortByWeek(folders);
   }
-  for (const folder of folders) {
+  const loadedAt = new Map((await sql.query<{ week: string; generated_at: string | null }>(conn, "select week, generated_at from raw_bundles"))
+    .map((r) => [r.week, r.generated_at]));
+  const choice = chooseDeliveries(folders.map((folder) => ({ folder, manifest: manifestOrNull(folder) })), loadedAt);
+  for (const skip of choice.skipped) {
+    report.skipped.push(skip);
+    log(`${skip.bundle}: skipped, ${skip.reason}`);
+  }
+  for (const folder of choice.chosen) {
     const result = await loadBundle(conn, folder, config, log, options.tempDir);
     report.bundles.push(result);
     log(`${result.bundle}: ${result.outcome}${result.message ? ` — ${result.message}` : ""} (${(result.durationMs / 1000).toFixed(1)} s)`);
@@ -62,17 +75,11 @@ export async function ingestPath(
   return report;
 }
 
-/** Oldest week first; a folder whose manifest cannot be read sorts last and fails on its own. */
-function sortByWeek(folders: string[]): string[] {
-  const weekOf = (folder: string): string => {
-    try {
-      return readManifest(folder, basename(folder)).manifest.week;
-    } catch {
-      return "\uffff";
-    }
-  };
-  return folders
-    .map((folder) => ({ folder, week: weekOf(folder) }))
-    .sort((a, b) => (a.week === b.week ? a.folder.localeCompare(b.folder) : a.week < b.week ? -1 : 1))
-    .map((x) => x.folder);
+/** The folder's manifest, or null when it cannot be read (the folder then fails on its own, naming why). */
+function manifestOrNull(folder: string) {
+  try {
+    return readManifest(folder, basename(folder)).manifest;
+  } catch {
+    return null;
+  }
 }

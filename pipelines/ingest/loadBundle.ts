@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { join, basename } from "node:path";
 import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
 import { BundleError } from "../lib/errors.ts";
+import { errorKind } from "../lib/errorKind.ts";
+import { printable } from "../lib/printable.ts";
 import { addDays, weekStart } from "../lib/isoWeek.ts";
 import { readManifest, type Manifest } from "./readManifest.ts";
 import { resolveBundleFile } from "./resolveBundleFile.ts";
@@ -12,6 +14,8 @@ import { contractTables, TABLE_NAMES } from "./contractTables.ts";
 import { loadSourceGroup, type LoadedFile, type RejectedRecord } from "./loadSourceGroup.ts";
 import { removeDuplicateKeys } from "./removeDuplicateKeys.ts";
 import { collectRawLines } from "./collectRawLines.ts";
+import { SourceFault } from "./sourceFault.ts";
+import { tempCopyDirs } from "./tempCopyDirs.ts";
 import { sql } from "../db/sql.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
@@ -26,6 +30,8 @@ export interface BundleReport {
   durationMs: number;
   /** Where the time went: the streaming pass (checksums, counts, GBK), DuckDB's checked load, the duplicate-key test. */
   stagesMs: { scan: number; load: number; duplicates: number };
+  /** Files read (0 when the cheap test found the loaded delivery again). */
+  filesRead: number;
   rows: Record<string, number>;
   rejects: Array<{ file: string; rows: number; rejected: number; reasons: Record<string, number> }>;
 }
@@ -38,12 +44,16 @@ interface PlannedFile {
   gzip: boolean;
   rows: number;
   bytes: number;
+  /** Modification time in ns, as text (beyond a double's precision). */
+  mtimeNs: string;
   scan?: SourceFileScan;
 }
 
 /**
  * Loads one bundle folder whole or not at all (one transaction). The same content again changes
  * nothing; a changed re-delivery of a loaded week replaces that week; an older week is accepted.
+ * Whatever goes wrong with this bundle fails this bundle only: it is reported (file, line where
+ * known, reason — never a value) and booked in load_runs, and the caller goes on with the next.
  */
 export async function loadBundle(
   conn: DuckDBConnection,
@@ -53,35 +63,43 @@ export async function loadBundle(
   tempRoot: string,
 ): Promise<BundleReport> {
   const started = Date.now();
-  const label = basename(bundleDir);
+  const label = printable(basename(bundleDir));
   const report: BundleReport = {
-    bundle: label, week: null, outcome: "failed", checksum: null, message: null, durationMs: 0, stagesMs: { scan: 0, load: 0, duplicates: 0 }, rows: {}, rejects: [],
+    bundle: label, week: null, outcome: "failed", checksum: null, message: null, durationMs: 0, stagesMs: { scan: 0, load: 0, duplicates: 0 }, filesRead: 0, rows: {}, rejects: [],
   };
-  const temp = mkdtempSync(join(tempRoot, "ingest-"));
+  const temp = tempCopyDirs.create(tempRoot);
   let inTransaction = false;
+  let current: PlannedFile | null = null; // the file being read, for faults that do not name one
   try {
     const { manifest, sha256: manifestSha } = readManifest(bundleDir, label);
     report.week = manifest.week;
     const files = planFiles(bundleDir, label, manifest, temp);
     const fileBytes = Object.fromEntries(files.map((f) => [f.label, f.bytes]));
+    const fileMtimes = Object.fromEntries(files.map((f) => [f.label, f.mtimeNs]));
 
+    // The cheap test: the same manifest bytes, and every file the same size and modification
+    // time, is the delivery already loaded; nothing is read. Any difference reads every file.
     const previous = await loadedDelivery(conn, manifest.week);
-    if (previous && previous.manifestSha === manifestSha && previous.fileBytes === JSON.stringify(fileBytes)) {
+    if (previous && previous.manifestSha === manifestSha && previous.fileBytes === JSON.stringify(fileBytes)
+      && previous.fileMtimes === JSON.stringify(fileMtimes)) {
       return finish(report, "unchanged", previous.checksum, started);
     }
 
     log(`${label}: reading ${files.length} files`);
     const scanStarted = Date.now();
     for (const file of files) {
+      current = file;
       file.scan = await scanSourceFile(file.path, {
         gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter,
         utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
       });
+      report.filesRead++;
       checkHeader(file, contractTables[file.table].columns);
       if (file.scan.records !== file.rows) {
         throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
       }
     }
+    current = null;
     report.stagesMs.scan = Date.now() - scanStarted;
     const checksum = bundleChecksum(manifest, files);
     report.checksum = checksum;
@@ -119,9 +137,16 @@ export async function loadBundle(
       const duplicatesStarted = Date.now();
       await removeDuplicateKeys(conn, spec, loadedGroups, { week: manifest.week, delim: manifest.delimiter, ...bounds });
       report.stagesMs.duplicates += Date.now() - duplicatesStarted;
+      report.rows[table] = 0;
       for (const l of loadedGroups.flat()) {
-        report.rows[table] = (report.rows[table] ?? 0) + l.inserted;
+        report.rows[table] += l.inserted;
         log(`${label}/${l.label}: ${l.inserted} rows${l.rejectCount ? `, ${l.rejectCount} refused` : ""}`);
+      }
+      if (spec.requiresRows && report.rows[table] === 0) {
+        throw new BundleError(
+          `${label}/${groups.flat().map((f) => f.label).join(", ")}: no ${table} row loaded (a header only, or every row refused); ` +
+          `a week without ${table} would read as every member gone or silent`,
+        );
       }
     }
 
@@ -144,10 +169,11 @@ export async function loadBundle(
     }
 
     await sql.exec(conn,
-      `insert into raw_bundles values ($week, $checksum, $manifest_sha, $file_bytes::json, $generated_at, now()::timestamp, $rows::json)`,
+      `insert into raw_bundles (week, checksum, manifest_sha256, file_bytes, file_mtimes, generated_at, loaded_at, rows_by_table)
+       values ($week, $checksum, $manifest_sha, $file_bytes::json, $file_mtimes::json, $generated_at, now()::timestamp, $rows::json)`,
       {
         week: manifest.week, checksum, manifest_sha: manifestSha, file_bytes: JSON.stringify(fileBytes),
-        generated_at: manifest.generated_at ?? null, rows: JSON.stringify(report.rows),
+        file_mtimes: JSON.stringify(fileMtimes), generated_at: manifest.generated_at ?? null, rows: JSON.stringify(report.rows),
       },
     );
     finish(report, previous ? "replaced" : "loaded", checksum, started);
@@ -157,8 +183,7 @@ export async function loadBundle(
     return report;
   } catch (e) {
     if (inTransaction) await sql.exec(conn, "rollback");
-    if (!(e instanceof BundleError)) throw e;
-    report.message = e.message;
+    report.message = failureMessage(e, label, current);
     report.rows = {};
     finish(report, "failed", report.checksum, started);
     await recordRun(conn, report, started);
@@ -168,13 +193,28 @@ export async function loadBundle(
   }
 }
 
+/**
+ * The message of a failed bundle. Ours name file, line and reason; a fault of a file's bytes is
+ * given the file; anything else (DuckDB, the disk) is named only by its kind, since its own text
+ * may quote a line of the file (privacy.md).
+ */
+function failureMessage(e: unknown, label: string, current: PlannedFile | null): string {
+  if (e instanceof BundleError) return e.message;
+  if (e instanceof SourceFault) {
+    const file = e.file ?? current?.label;
+    return `${label}${file ? `/${file}` : ""}: ${e.message}`;
+  }
+  return `${label}${current ? `/${current.label}` : ""}: unexpected failure while loading (${errorKind(e)}); the warehouse is unchanged`;
+}
+
 function planFiles(bundleDir: string, label: string, manifest: Manifest, temp: string): PlannedFile[] {
   return manifest.files.map((entry, i) => {
     const path = resolveBundleFile(bundleDir, entry.path, label);
     const gzip = entry.path.endsWith(".gz");
     // DuckDB reads only UTF-8: a GBK file is read through its transcoded copy.
     const readPath = manifest.encoding === "gbk" ? join(temp, `${i}.csv`) : path;
-    return { table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: statSync(path).size };
+    const stat = statSync(path, { bigint: true });
+    return { table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: Number(stat.size), mtimeNs: String(stat.mtimeNs) };
   });
 }
 
@@ -209,10 +249,17 @@ function bundleChecksum(manifest: Manifest, files: PlannedFile[]): string {
 }
 
 async function loadedDelivery(conn: DuckDBConnection, week: string) {
-  const rows = await sql.queryJS<{ checksum: string; manifest_sha256: string; file_bytes: string }>(conn, "select checksum, manifest_sha256, file_bytes::varchar as file_bytes from raw_bundles where week = $week",
-      { week });
+  const rows = await sql.queryJS<{ checksum: string; manifest_sha256: string; file_bytes: string; file_mtimes: string | null }>(conn,
+    "select checksum, manifest_sha256, file_bytes::varchar as file_bytes, file_mtimes::varchar as file_mtimes from raw_bundles where week = $week",
+    { week });
   if (rows.length === 0) return null;
-  return { checksum: rows[0].checksum, manifestSha: rows[0].manifest_sha256, fileBytes: JSON.stringify(JSON.parse(rows[0].file_bytes)) };
+  const [row] = rows;
+  return {
+    checksum: row.checksum,
+    manifestSha: row.manifest_sha256,
+    fileBytes: JSON.stringify(JSON.parse(row.file_bytes)),
+    fileMtimes: row.file_mtimes === null ? null : JSON.stringify(JSON.parse(row.file_mtimes)),
+  };
 }
 
 async function storeRejects(conn: DuckDBConnection, week: string, file: PlannedFile, list: RejectedRecord[]): Promise<void> {

@@ -4,6 +4,8 @@ import type { SourceFileScan } from "./scanSourceFile.ts";
 import { defineSourceMacro, REJECT_TABLES } from "./sourceMacro.ts";
 import { RecordLines } from "./recordLines.ts";
 import { sql, type Params } from "../db/sql.ts";
+import { SourceFault } from "./sourceFault.ts";
+import { readerFailure } from "./readerFailure.ts";
 
 export interface RejectedRecord {
   line: number;
@@ -45,14 +47,28 @@ const STRUCTURAL_REASONS: Record<string, string> = {
   "TOO MANY COLUMNS": "more fields than the header",
   "UNQUOTED VALUE": "broken quoting (RFC 4180)",
   "INVALID UNICODE": "not valid text in the declared encoding",
+  "INVALID ENCODING": "not valid text in the declared encoding",
   "LINE SIZE OVER MAXIMUM": "line too long",
 };
+
+interface StructuralRow {
+  file_path: string;
+  line: bigint;
+  error_type: string;
+  csv_line: string;
+}
 
 /**
  * Loads the valid rows of a table's files that share one header into its warehouse table (inside
  * the caller's transaction), with one DuckDB read, and describes every refused record by file,
- * line, column and reason. Clean files are read once; a second read, only to locate rejects,
- * happens when the counts say some record was refused by a rule.
+ * line, column and reason. Clean files are read once.
+ *
+ * Every record the Node pass counted must end up inserted or refused: DuckDB's reject log is not
+ * trusted alone, since in a multi-file read it can drop a record it refused (seen with an unclosed
+ * quote at the end of one of seven files) without logging it. When the rows inserted are not
+ * the records counted minus the rejects logged, a second read counts each file's rows; a file
+ * whose rows and logged rejects still fall short is read again alone, and if even then a record
+ * is unaccounted for, the bundle fails naming the file rather than lose it.
  */
 export async function loadSourceGroup(
   conn: DuckDBConnection,
@@ -60,87 +76,133 @@ export async function loadSourceGroup(
   files: SourceFile[],
   ctx: GroupContext,
 ): Promise<LoadedFile[]> {
-  await sql.exec(conn, `drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
   await defineSourceMacro(conn, spec, files[0].scan.header);
   const check = sql.text(spec.checkSql);
-  const paths = listValue(files.map((f) => f.readPath));
   const params: Params = { delim: ctx.delimiter, week_start: ctx.weekStart, week_end: ctx.weekEnd };
+  const paths = listValue(files.map((f) => f.readPath));
 
-  const insert = await sql.exec(
+  await dropRejectTables(conn);
+  const insertedTotal = (await readOrFail(files, () => sql.exec(
     conn,
     `insert into ${spec.rawTable} by name
      select $week as week, * exclude (reject, filename)
      from (${check}) where reject is null`,
     { ...params, path: paths, week: ctx.week },
-  );
-  const insertedTotal = insert.rowsChanged;
+  ))).rowsChanged;
+  const structural = await loggedRejects(conn);
+  const loaded = files.map((file) => describeLoaded(file, structural.get(file.readPath) ?? [], ctx.rejectsKept));
+  if (insertedTotal === loaded.reduce((sum, f) => sum + f.inserted, 0)) return loaded;
 
-  // One row per refused record: DuckDB may log the same record more than once (seen with filename=true).
-  const structural = await sql.queryJS<{ file_id: bigint; line: bigint; error_type: string; csv_line: string }>(
-    conn,
-    `select file_id, line, min(error_type) as error_type, min(csv_line) as csv_line
-     from ${REJECT_TABLES.errors} group by file_id, line order by file_id, line`,
-  );
-  const loaded: LoadedFile[] = files.map((file, i) => {
-    const mine = structural.filter((r) => Number(r.file_id) === i);
-    const probe = new RecordLines(file.scan);
-    const ordinals = mine.map((r) => probe.ordinalOfDuckdbLine(Number(r.line)));
-    const lines = new RecordLines(file.scan, ordinals);
-    return {
-      ...file,
-      lines,
-      rejectCount: mine.length,
-      inserted: file.scan.records - mine.length,
-      rejects: mine.slice(0, ctx.rejectsKept).map((r, k) => ({
-        line: lines.lineOfOrdinal(ordinals[k]),
-        column: null,
-        reason: STRUCTURAL_REASONS[r.error_type] ?? `unreadable record (${r.error_type.toLowerCase()})`,
-        rawLine: r.csv_line,
-      })),
-    };
-  });
-
-  const splitTotal = loaded.reduce((sum, f) => sum + f.inserted, 0);
-  if (insertedTotal < splitTotal) await locateRuleRejects(conn, check, { ...params, path: paths }, loaded, ctx.rejectsKept);
+  // Some record was refused by a rule, or lost: materialise the checked rows, in read order.
+  await readOrFail(files, () => sql.exec(conn, `create or replace temp table cw_checked as ${check}`, { ...params, path: paths }));
+  const counts = await sql.queryJS<{ filename: string; n: bigint; refused: bigint }>(conn,
+    "select filename, count(*) as n, count(reject) as refused from cw_checked group by filename");
+  for (const [k, file] of files.entries()) {
+    const count = counts.find((c) => c.filename === file.readPath);
+    const read = Number(count?.n ?? 0);
+    if (read + loaded[k].rejectCount !== file.scan.records) {
+      const alone = await readAlone(conn, spec, file, params);
+      if (read + alone.length !== file.scan.records) {
+        throw new SourceFault(
+          `${file.scan.records} records counted, DuckDB read ${read} and refused ${alone.length}: ` +
+            `${Math.abs(file.scan.records - read - alone.length)} record(s) unaccounted for (quoting or line ends DuckDB reads otherwise); nothing is loaded`,
+          null, file.label,
+        );
+      }
+      loaded[k] = describeLoaded(file, alone, ctx.rejectsKept);
+    }
+    const refused = Number(count?.refused ?? 0);
+    loaded[k].rejectCount += refused;
+    loaded[k].inserted -= refused;
+    if (refused > 0) await locateRuleRejects(conn, loaded[k], ctx.rejectsKept);
+  }
+  await sql.exec(conn, "drop table cw_checked");
+  const accounted = loaded.reduce((sum, f) => sum + f.inserted, 0);
+  if (accounted !== insertedTotal) {
+    throw new SourceFault(`${insertedTotal} rows inserted but ${accounted} accounted for by file; nothing is loaded`, null,
+      files.map((f) => f.label).join(", "));
+  }
   return loaded;
 }
 
-/**
- * Second read, only for files some rule refused: materialised in read order, a row's place within
- * its file is its rowid minus the file's first rowid (rowids inside a transaction start at an offset).
- */
-async function locateRuleRejects(
-  conn: DuckDBConnection,
-  check: string,
-  params: Params,
-  loaded: LoadedFile[],
-  rejectsKept: number,
-): Promise<void> {
-  await sql.exec(conn, `create or replace temp table cw_checked as ${check}`, params);
-  const counts = await sql.queryJS<{ filename: string; n: bigint }>(conn, "select filename, count(*) as n from cw_checked where reject is not null group by filename");
-  for (const file of loaded) {
-    const n = Number(counts.find((c) => c.filename === file.readPath)?.n ?? 0);
-    if (n === 0) continue;
-    file.rejectCount += n;
-    file.inserted -= n;
-    const room = rejectsKept - file.rejects.length;
-    if (room <= 0) continue;
-    const refused = await sql.queryJS<{ pos: bigint; reject_column: string; reject_reason: string }>(conn, `with placed as (
-           select rowid - min(rowid) over () as pos, reject
-           from cw_checked where filename = $file
-         )
-         -- a check model names the broken rule as 'column|reason'
-         select pos, split_part(reject, '|', 1) as reject_column, substr(reject, strpos(reject, '|') + 1) as reject_reason
-         from placed where reject is not null order by pos limit $n`,
-        { file: file.readPath, n: room });
-    for (const r of refused) {
-      file.rejects.push({
-        line: file.lines.lineOfOrdinal(file.lines.ordinalOfRowid(Number(r.pos))),
-        column: r.reject_column,
-        reason: r.reject_reason,
-        rawLine: null,
-      });
-    }
+/** The rows DuckDB's reader refused to split, per file read (one row per record). */
+async function loggedRejects(conn: DuckDBConnection): Promise<Map<string, StructuralRow[]>> {
+  // The file is taken from the scan log (file_id alone is an index into one scan's files); one row
+  // per record, as DuckDB may log the same record more than once (seen with filename=true).
+  const rows = await sql.queryJS<StructuralRow>(conn,
+    `select s.file_path, e.line, min(e.error_type) as error_type, min(e.csv_line) as csv_line
+     from ${REJECT_TABLES.errors} e join ${REJECT_TABLES.scan} s using (scan_id, file_id)
+     group by s.file_path, e.line order by s.file_path, e.line`);
+  const byFile = new Map<string, StructuralRow[]>();
+  for (const r of rows) {
+    const list = byFile.get(r.file_path) ?? [];
+    list.push(r);
+    byFile.set(r.file_path, list);
   }
-  await sql.exec(conn, "drop table cw_checked");
+  return byFile;
+}
+
+/** One file read on its own, only to learn which records DuckDB refuses to split. */
+async function readAlone(conn: DuckDBConnection, spec: ContractTable, file: SourceFile, params: Params): Promise<StructuralRow[]> {
+  await dropRejectTables(conn);
+  await readOrFail([file], () => sql.exec(conn, "select count(*) from src($path, $delim)", { ...params, path: listValue([file.readPath]) }));
+  return (await loggedRejects(conn)).get(file.readPath) ?? [];
+}
+
+async function dropRejectTables(conn: DuckDBConnection): Promise<void> {
+  await sql.exec(conn, `drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
+}
+
+/** Runs a read of the files; a failure of DuckDB's reader becomes a fault of the file it names. */
+async function readOrFail<T>(files: SourceFile[], read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw readerFailure(e, files);
+  }
+}
+
+/** A file as loaded when `structural` are all the records DuckDB refused to split (the rest inserted). */
+function describeLoaded(file: SourceFile, structural: StructuralRow[], rejectsKept: number): LoadedFile {
+  const probe = new RecordLines(file.scan);
+  const ordinals = structural.map((r) => probe.ordinalOfDuckdbLine(Number(r.line)));
+  const lines = new RecordLines(file.scan, ordinals);
+  return {
+    ...file,
+    lines,
+    rejectCount: structural.length,
+    inserted: file.scan.records - structural.length,
+    rejects: structural.slice(0, rejectsKept).map((r, k) => ({
+      line: lines.lineOfOrdinal(ordinals[k]),
+      column: null,
+      reason: STRUCTURAL_REASONS[r.error_type] ?? `unreadable record (${r.error_type.toLowerCase()})`,
+      rawLine: r.csv_line,
+    })),
+  };
+}
+
+/**
+ * Where the rules refused records of one file, from the materialised second read: a row's place
+ * within its file is its rowid minus the file's first rowid (rowids inside a transaction start at
+ * an offset).
+ */
+async function locateRuleRejects(conn: DuckDBConnection, file: LoadedFile, rejectsKept: number): Promise<void> {
+  const room = rejectsKept - file.rejects.length;
+  if (room <= 0) return;
+  const refused = await sql.queryJS<{ pos: bigint; reject_column: string; reject_reason: string }>(conn, `with placed as (
+         select rowid - min(rowid) over () as pos, reject
+         from cw_checked where filename = $file
+       )
+       -- a check model names the broken rule as 'column|reason'
+       select pos, split_part(reject, '|', 1) as reject_column, substr(reject, strpos(reject, '|') + 1) as reject_reason
+       from placed where reject is not null order by pos limit $n`,
+      { file: file.readPath, n: room });
+  for (const r of refused) {
+    file.rejects.push({
+      line: file.lines.lineOfOrdinal(file.lines.ordinalOfRowid(Number(r.pos))),
+      column: r.reject_column,
+      reason: r.reject_reason,
+      rawLine: null,
+    });
+  }
 }

@@ -1,24 +1,46 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { z } from "zod";
 import { BundleError } from "../lib/errors.ts";
 import { isIsoWeek } from "../lib/isoWeek.ts";
+import { printable } from "../lib/printable.ts";
 import { TABLE_NAMES, REQUIRED_TABLES } from "./contractTables.ts";
+
+// An instant with its offset, as the contract's example: 2026-11-23T03:10:00+08:00 (seconds and a
+// fraction optional, Z allowed). Deliveries of one week are ordered by it, so it must compare.
+const INSTANT = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** The date part exists (JS would read 2026-02-30 as 2 March). */
+function isCalendarDate(time: string): boolean {
+  const [y, m, d] = time.slice(0, 10).split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A manifest path as one name per file: 'cdr//a.csv' and './cdr/a.csv' are 'cdr/a.csv'. */
+function samePathKey(path: string): string {
+  return path.split(/[\\/]+/).filter((p) => p !== "" && p !== ".").join("/");
+}
 
 export const manifestSchema = z
   .object({
     contract: z.literal(1),
     week: z.string().refine(isIsoWeek, "not an ISO week YYYY-Www"),
-    generated_at: z.string().optional(),
+    generated_at: z
+      .string()
+      .regex(INSTANT, "not a time like 2026-11-23T03:10:00+08:00")
+      .refine(isCalendarDate, "not a calendar date")
+      .optional(),
     encoding: z.enum(["utf-8", "gbk"]),
     delimiter: z.enum([",", "|"]),
     files: z
       .array(
         z.object({
           table: z.enum(TABLE_NAMES),
-          path: z.string().min(1),
-          rows: z.number().int().nonnegative(),
+          // Control characters in a name would reach the operator's terminal in every message.
+          path: z.string().min(1).refine((p) => printable(p) === p, "holds control characters"),
+          rows: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
         }),
       )
       .min(1),
@@ -29,11 +51,16 @@ export const manifestSchema = z
       if (!present.has(table)) ctx.addIssue({ code: "custom", path: ["files"], message: `no file for table ${table}` });
     }
     const seen = new Set<string>();
+    const paths = new Map<string, number>();
     m.files.forEach((f, i) => {
       if (f.table !== "cdr" && seen.has(f.table)) {
         ctx.addIssue({ code: "custom", path: ["files", i, "table"], message: `table ${f.table} listed twice (only cdr may span files)` });
       }
       seen.add(f.table);
+      // The same file twice would be read (and its rows counted) twice.
+      const first = paths.get(samePathKey(f.path));
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["files", i, "path"], message: `the file of files.${first} listed again` });
+      else paths.set(samePathKey(f.path), i);
     });
   });
 
@@ -41,25 +68,35 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 export const MANIFEST_FILE = "manifest.json";
 
-/** Reads and validates a bundle's manifest; any fault is a BundleError naming the file. */
+/**
+ * Reads and validates a bundle's manifest; any fault is a BundleError naming the file. Like the
+ * data files, the manifest must be a plain file of the bundle: a symbolic or hard link could make
+ * a folder speak for files it does not hold.
+ */
 export function readManifest(bundleDir: string, label: string): { manifest: Manifest; sha256: string } {
   const file = join(bundleDir, MANIFEST_FILE);
+  const where = `${printable(label)}/${MANIFEST_FILE}`;
   let bytes: Buffer;
   try {
+    const stat = lstatSync(file);
+    if (stat.isSymbolicLink()) throw new BundleError(`${where}: is a link; the control file must be the bundle's own`);
+    if (!stat.isFile()) throw new BundleError(`${where}: is not a regular file`);
+    if (stat.nlink > 1) throw new BundleError(`${where}: is a hard link (${stat.nlink} names); the control file must be the bundle's own`);
     bytes = readFileSync(file);
   } catch (e) {
-    throw new BundleError(`${label}/${MANIFEST_FILE}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`);
+    if (e instanceof BundleError) throw e;
+    throw new BundleError(`${where}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch (e) {
-    throw new BundleError(`${label}/${MANIFEST_FILE}: not valid JSON (${(e as Error).message})`);
+    throw new BundleError(`${where}: not valid JSON (${printable((e as Error).message)})`);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new BundleError(`${label}/${MANIFEST_FILE}: does not follow the extract contract: ${issues.join("; ")}`);
+    throw new BundleError(`${where}: does not follow the extract contract: ${printable(issues.join("; "))}`);
   }
   return { manifest: parsed.data, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -4,6 +4,9 @@ import { createGunzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { Writable, type Transform } from "node:stream";
 import iconv from "iconv-lite";
+import { RecordScanner } from "./recordScanner.ts";
+import { SourceFault } from "./sourceFault.ts";
+import { markUndecodable } from "./markUndecodable.ts";
 
 export interface SourceFileScan {
   /** sha256 of the file's bytes as delivered (compressed, in its own encoding). */
@@ -22,94 +25,7 @@ export interface SourceFileScan {
   blankUnits: number[];
 }
 
-const QUOTE = 0x22;
 const LF = 0x0a;
-const CR = 0x0d;
-
-/**
- * RFC 4180 record counter over byte chunks. A quote toggles the quoted state (an escaped quote
- * toggles twice), a line feed outside quotes ends a record. Chunks without any quote are
- * counted with native indexOf, so plain CDR files scan at memory speed.
- */
-class RecordScanner {
-  inQuotes = false;
-  line = 1; // physical line of the current position
-  unit = 1; // DuckDB's count: records and blank lines, header = 1
-  records = -1; // the header is record -1
-  recordStartLine = 1;
-  recordEmpty = true; // only CR seen so far in this record
-  header: Buffer[] = [];
-  lineBreaks: Array<[number, number]> = [];
-  blankUnits: number[] = [];
-  private expectedLine = 2;
-
-  push(buf: Buffer): void {
-    if (this.records < 0) this.header.push(buf);
-    let i = 0;
-    const n = buf.length;
-    while (i < n) {
-      if (!this.inQuotes && this.records >= 0) {
-        const q = buf.indexOf(QUOTE, i);
-        const end = q < 0 ? n : q;
-        // Fast path: no quote before `end`, only line feeds matter.
-        let lf = buf.indexOf(LF, i);
-        while (lf >= 0 && lf < end) {
-          if (this.recordEmpty && !this.onlyCrBetween(buf, i, lf)) this.recordEmpty = false;
-          this.endLine();
-          i = lf + 1;
-          lf = buf.indexOf(LF, i);
-        }
-        if (i < end) {
-          if (this.recordEmpty && !this.onlyCrBetween(buf, i, end)) this.recordEmpty = false;
-          i = end;
-        }
-        if (q >= 0 && i === q) {
-          this.recordEmpty = false;
-          this.inQuotes = true;
-          i++;
-        }
-        continue;
-      }
-      const b = buf[i++];
-      if (b === QUOTE) {
-        this.inQuotes = !this.inQuotes;
-        this.recordEmpty = false;
-      } else if (b === LF) {
-        if (this.inQuotes) this.line++;
-        else this.endLine();
-      } else if (b !== CR) {
-        this.recordEmpty = false;
-      }
-    }
-  }
-
-  private onlyCrBetween(buf: Buffer, from: number, to: number): boolean {
-    for (let j = from; j < to; j++) if (buf[j] !== CR) return false;
-    return true;
-  }
-
-  private endLine(): void {
-    if (this.recordEmpty && this.records >= 0) {
-      this.blankUnits.push(this.unit);
-    } else {
-      if (this.records >= 0 && this.recordStartLine !== this.expectedLine) {
-        this.lineBreaks.push([this.records, this.recordStartLine]);
-      }
-      this.expectedLine = this.recordStartLine + 1;
-      this.records++;
-    }
-    this.unit++;
-    this.line++;
-    this.recordStartLine = this.line;
-    this.recordEmpty = true;
-  }
-
-  finish(): void {
-    // A last record without a final line feed still counts.
-    if (!this.recordEmpty || this.inQuotes) this.endLine();
-    if (this.records < 0) this.records = 0;
-  }
-}
 
 /** Splits the header line on the delimiter, honouring RFC 4180 quotes. */
 function parseHeader(text: string, delimiter: string): string[] {
@@ -157,14 +73,19 @@ export async function scanSourceFile(path: string, options: ScanOptions): Promis
   if (options.gzip) stages.push(createGunzip());
   if (options.encoding === "gbk") {
     if (!options.utf8CopyPath) throw new Error("GBK scan needs a UTF-8 copy path");
-    stages.push(iconv.decodeStream("gb18030"), iconv.encodeStream("utf8"));
+    stages.push(iconv.decodeStream("gb18030"), iconv.encodeStream("utf8"), markUndecodable());
   }
   const copy = options.utf8CopyPath ? createWriteStream(options.utf8CopyPath, { mode: 0o600 }) : null;
   stages.push(
     new Writable({
       highWaterMark: 1 << 20,
       write(chunk: Buffer, _enc, done) {
-        scanner.push(chunk);
+        try {
+          scanner.push(chunk);
+        } catch (e) {
+          done(e as Error);
+          return;
+        }
         if (copy && !copy.write(chunk)) copy.once("drain", done);
         else done();
       },
@@ -174,8 +95,12 @@ export async function scanSourceFile(path: string, options: ScanOptions): Promis
       },
     }),
   );
-  await pipeline(stages as unknown as ReadonlyArray<NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream>);
-  scanner.finish();
+  try {
+    await pipeline(stages as unknown as ReadonlyArray<NodeJS.ReadableStream | NodeJS.WritableStream | NodeJS.ReadWriteStream>);
+    scanner.finish();
+  } catch (e) {
+    throw asSourceFault(e, options.gzip);
+  }
   const headerBytes = Buffer.concat(scanner.header);
   const headerEnd = headerBytes.indexOf(LF);
   // The scanner saw UTF-8 (GBK was transcoded before it), so the header decodes as UTF-8.
@@ -189,4 +114,18 @@ export async function scanSourceFile(path: string, options: ScanOptions): Promis
     lineBreaks: scanner.lineBreaks,
     blankUnits: scanner.blankUnits,
   };
+}
+
+/** zlib's codes as reasons (its messages hold no content, but say less than these). */
+const GZIP_FAULTS: Record<string, string> = {
+  Z_BUF_ERROR: "the gzip stream is cut short (truncated file)",
+  Z_DATA_ERROR: "not gzip data, or corrupt gzip data",
+};
+
+/** A fault of the file's bytes, as a SourceFault; anything else (a disk error) stays as it is. */
+function asSourceFault(e: unknown, gzip: boolean): unknown {
+  if (e instanceof SourceFault) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? "";
+  if (gzip && code.startsWith("Z_")) return new SourceFault(GZIP_FAULTS[code] ?? `the gzip stream cannot be read (${code})`);
+  return e;
 }

@@ -21,6 +21,8 @@ export interface BundleSpec {
   appendRaw?: Partial<Record<string, string>>;
   /** Leave manifest.json out (an incomplete delivery). */
   noManifest?: boolean;
+  /** Spread the CDR rows over this many files, a day each as the contract's layout (default 1). */
+  cdrFiles?: number;
 }
 
 export interface ManifestJson {
@@ -87,14 +89,24 @@ export function writeBundle(root: string, spec: BundleSpec): string {
   const manifest: ManifestJson = {
     contract: 1, week: spec.week, generated_at: "2026-11-23T03:10:00+08:00", encoding, delimiter, files: [],
   };
-  for (const [table, rows] of Object.entries(tables)) {
-    const columns = spec.columns?.[table] ?? Object.keys(rows[0] ?? {});
+  const parts = Object.entries(tables).flatMap(([table, rows]) => {
+    if (table !== "cdr") return [{ table, rows, path: FILE_OF[table], raw: spec.appendRaw?.[table] }];
+    const files = spec.cdrFiles ?? 1;
+    return Array.from({ length: files }, (_, day) => ({
+      table,
+      rows: rows.filter((_row, i) => i % files === day),
+      path: `cdr/cdr_${addDays(weekStart(spec.week), day).replace(/-/g, "")}.csv`,
+      raw: day === 0 ? spec.appendRaw?.[table] : undefined, // appended to the first day's file
+    }));
+  });
+  for (const { table, rows, path: plainPath, raw } of parts) {
+    const columns = spec.columns?.[table] ?? Object.keys(tables[table as keyof typeof tables][0] ?? {});
     const lines = [columns.map((c) => field(c, delimiter)).join(delimiter)];
     for (const row of rows) lines.push(columns.map((c) => field(row[c], delimiter)).join(delimiter));
-    let text = `${lines.join("\n")}\n${spec.appendRaw?.[table] ?? ""}`;
-    const extraRows = spec.appendRaw?.[table] ? spec.appendRaw[table]!.split("\n").filter((l) => l.trim()).length : 0;
+    const text = `${lines.join("\n")}\n${raw ?? ""}`;
+    const extraRows = raw ? raw.split("\n").filter((l) => l.trim()).length : 0;
     let bytes: Buffer = encoding === "gbk" ? iconv.encode(text, "gbk") : Buffer.from(text, "utf8");
-    let path = table === "cdr" ? `cdr/cdr_${weekStart(spec.week).replace(/-/g, "")}.csv` : FILE_OF[table];
+    let path = plainPath;
     if (spec.gzip) {
       bytes = gzipSync(bytes);
       path += ".gz";
@@ -102,7 +114,6 @@ export function writeBundle(root: string, spec: BundleSpec): string {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), bytes);
     manifest.files.push({ table, path, rows: rows.length + extraRows });
-    text = "";
   }
   spec.editManifest?.(manifest);
   if (!spec.noManifest) writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import { join } from "node:path";
 import { generate } from "../../pipelines/generate/generate.ts";
 import { tempDir, ingest, withTestWarehouse, rows } from "../helpers/warehouse.ts";
+import { expectIngestInvariant } from "../helpers/ingestInvariant.ts";
 
 describe("ingest: the generator's bundles", () => {
   it.each([
@@ -13,6 +14,7 @@ describe("ingest: the generator's bundles", () => {
     const db = join(root, "wh.duckdb");
     const report = await ingest(db, data.out);
     expect(report.bundles.map((b) => b.outcome)).toEqual(["loaded", "loaded", "loaded"]);
+    await expectIngestInvariant(db, data.out, report, new Map());
     for (const bundle of report.bundles) {
       for (const file of bundle.rejects) expect(file.rejected, `${bundle.week} ${file.file}`).toBe(0);
     }

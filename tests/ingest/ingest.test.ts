@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readFileSync, symlinkSync, writeFileSync, statSync } from "node:fs";
 import { writeBundle, defaultTables } from "../helpers/bundleFixture.ts";
 import { tempDir, ingest, withTestWarehouse, rows, snapshot, testConfig } from "../helpers/warehouse.ts";
+import { expectIngestInvariant, rawState } from "../helpers/ingestInvariant.ts";
 
 const W46 = "2026-W46";
 const W47 = "2026-W47";
@@ -12,7 +13,17 @@ async function loadOne(spec: Parameters<typeof writeBundle>[1], config = testCon
   const bundle = writeBundle(join(root, "extracts"), spec);
   const db = join(root, "wh.duckdb");
   const report = await ingest(db, bundle, config);
+  // Every test's load keeps the promise: each declared row loaded or refused, a failure changes nothing.
+  await expectIngestInvariant(db, bundle, report, new Map());
   return { root, db, bundle, report, result: report.bundles[0] };
+}
+
+/** Ingests `path` into `db` and checks the loader's promise against the warehouse as it was. */
+async function ingestChecked(db: string, path: string, config = testConfig()) {
+  const before = await rawState(db);
+  const report = await ingest(db, path, config);
+  await expectIngestInvariant(db, path, report, before);
+  return report;
 }
 
 describe("ingest: a valid bundle", () => {
@@ -169,7 +180,7 @@ describe("ingest: refused input", () => {
     const manifest = JSON.parse(readFileSync(join(bundle, "manifest.json"), "utf8"));
     manifest.files.find((f: { table: string }) => f.table === "tac").path = "tac_link.csv";
     writeFileSync(join(bundle, "manifest.json"), JSON.stringify(manifest));
-    const report = await ingest(join(root, "wh.duckdb"), bundle);
+    const report = await ingestChecked(join(root, "wh.duckdb"), bundle);
     expect(report.bundles[0].message).toBe("2026-W47/manifest.json: file 'tac_link.csv': is or passes through a link");
   });
 
@@ -182,7 +193,7 @@ describe("ingest: refused input", () => {
     const root = tempDir();
     writeBundle(join(root, "extracts"), { week: W46, noManifest: true });
     writeBundle(join(root, "extracts"), { week: W47 });
-    const report = await ingest(join(root, "wh.duckdb"), join(root, "extracts"));
+    const report = await ingestChecked(join(root, "wh.duckdb"), join(root, "extracts"));
     expect(report.skipped).toEqual([{ bundle: W46, reason: "no manifest.json (incomplete bundle)" }]);
     expect(report.bundles.map((b) => [b.week, b.outcome])).toEqual([[W47, "loaded"]]);
   });
@@ -192,7 +203,7 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
   it("loading the same bundle again changes no table", async () => {
     const { db, bundle } = await loadOne({ week: W47 });
     const before = await withTestWarehouse(db, snapshot);
-    const again = await ingest(db, bundle);
+    const again = await ingestChecked(db, bundle);
     expect(again.bundles[0].outcome).toBe("unchanged");
     expect(await withTestWarehouse(db, snapshot)).toEqual(before);
   });
@@ -201,7 +212,7 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
     const { db, root } = await loadOne({ week: W47 });
     const before = await withTestWarehouse(db, snapshot);
     const copy = writeBundle(join(root, "redelivered"), { week: W47, editManifest: (m) => { m.generated_at = "2026-11-24T08:00:00+08:00"; } });
-    expect((await ingest(db, copy)).bundles[0].outcome).toBe("unchanged");
+    expect((await ingestChecked(db, copy)).bundles[0].outcome).toBe("unchanged");
     expect(await withTestWarehouse(db, snapshot)).toEqual(before);
   });
 
@@ -209,7 +220,7 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
     const { db, root } = await loadOne({ week: W47 });
     const members = defaultTables(W47).members.slice(0, 2);
     const changed = writeBundle(join(root, "redelivered"), { week: W47, tables: { members } });
-    const report = await ingest(db, changed);
+    const report = await ingestChecked(db, changed);
     expect(report.bundles[0].outcome).toBe("replaced");
     await withTestWarehouse(db, async (conn) => {
       expect(await rows(conn, "select msisdn from raw_members order by 1")).toEqual([{ msisdn: "13800000001" }, { msisdn: "13800000002" }]);
@@ -220,8 +231,8 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
   it("accepts a late (older) bundle after a newer one", async () => {
     const root = tempDir();
     const db = join(root, "wh.duckdb");
-    await ingest(db, writeBundle(join(root, "x"), { week: W47 }));
-    const late = await ingest(db, writeBundle(join(root, "x"), { week: W46 }));
+    await ingestChecked(db, writeBundle(join(root, "x"), { week: W47 }));
+    const late = await ingestChecked(db, writeBundle(join(root, "x"), { week: W46 }));
     expect(late.bundles[0].outcome).toBe("loaded");
     await withTestWarehouse(db, async (conn) => {
       expect(await rows(conn, "select week, count(*)::int as n from raw_cdr group by 1 order by 1")).toEqual([
@@ -234,7 +245,7 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
     const root = tempDir();
     writeBundle(join(root, "x"), { week: W47 });
     writeBundle(join(root, "x"), { week: W46 });
-    const report = await ingest(join(root, "wh.duckdb"), join(root, "x"));
+    const report = await ingestChecked(join(root, "wh.duckdb"), join(root, "x"));
     expect(report.bundles.map((b) => b.week)).toEqual([W46, W47]);
   });
 
@@ -242,8 +253,8 @@ describe("ingest: all or nothing, idempotent, late and re-delivered weeks", () =
     const root = tempDir();
     const db = join(root, "wh.duckdb");
     const billing = (fee: number) => [{ ...defaultTables(W46).billing[0], total_fee: fee }];
-    await ingest(db, writeBundle(join(root, "x"), { week: W46, tables: { billing: billing(201.5) } }));
-    await ingest(db, writeBundle(join(root, "x"), { week: W47, tables: { billing: billing(180) } }));
+    await ingestChecked(db, writeBundle(join(root, "x"), { week: W46, tables: { billing: billing(201.5) } }));
+    await ingestChecked(db, writeBundle(join(root, "x"), { week: W47, tables: { billing: billing(180) } }));
     await withTestWarehouse(db, async (conn) => {
       expect(await rows(conn, "select week, total_fee_cny::double as fee from raw_billing where msisdn = '13800000001' order by week")).toEqual([
         { week: W46, fee: 201.5 }, { week: W47, fee: 180 },

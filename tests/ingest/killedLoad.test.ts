@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeBundle, defaultTables } from "../helpers/bundleFixture.ts";
 import { tempDir, ingest, withTestWarehouse, snapshot, rows } from "../helpers/warehouse.ts";
+import { expectIngestInvariant, rawState } from "../helpers/ingestInvariant.ts";
 
 const CLI = fileURLToPath(new URL("../../pipelines/bin/churnwatch.js", import.meta.url));
 
@@ -37,8 +38,10 @@ describe("ingest: a process killed mid-load", () => {
     expect(killedAt).not.toContain("2026-W47: replaced");
 
     expect(await withTestWarehouse(db, snapshot)).toEqual(before);
+    const beforeRetry = await rawState(db);
     const retry = await ingest(db, bundle);
     expect(retry.bundles[0].outcome).toBe("replaced");
+    await expectIngestInvariant(db, bundle, retry, beforeRetry);
     await withTestWarehouse(db, async (conn) => {
       expect(await rows(conn, "select count(*)::int as n from raw_cdr where week = '2026-W47'")).toEqual([{ n: 400_000 }]);
     });

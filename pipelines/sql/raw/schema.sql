@@ -7,12 +7,16 @@
 create table if not exists raw_bundles (
     week          varchar not null,   -- 'YYYY-Www'
     checksum      varchar not null,   -- sha256 over the bundle's content (see README)
-    manifest_sha256 varchar not null, -- with file_bytes: the cheap "same delivery" test
+    manifest_sha256 varchar not null, -- with file_bytes and file_mtimes: the cheap "same delivery" test
     file_bytes    json not null,      -- {"cdr/cdr_20261109.csv": 123456, ...} sizes as delivered
     generated_at  varchar,
     loaded_at     timestamp not null,
     rows_by_table json not null       -- {"cdr": 123, ...} rows accepted
 );
+-- {"cdr/cdr_20261109.csv": "1763250000123456789", ...} modification times (ns) as delivered: a
+-- correction that keeps a file's size still changes its time. Added after the first release, so
+-- warehouses from before get it here (null: their next load reads the files once).
+alter table raw_bundles add column if not exists file_mtimes json;
 
 -- one row per load attempt (loaded, skipped, replaced or failed): the audit trail
 create table if not exists load_runs (
