@@ -106,6 +106,7 @@ export async function loadBundle(
     if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
 
     log(`${label}: loading week ${manifest.week}${previous ? " (replacing the earlier delivery)" : ""}`);
+    await sql.script(conn, "raw/value_shapes.sql"); // the check models' shape tests
     await sql.exec(conn, "begin transaction");
     inTransaction = true;
     for (const table of TABLE_NAMES) {

@@ -1,7 +1,8 @@
 -- Checks one delivered cdr file against the extract contract (extract-contract.md, "cdr").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
 -- Returns: one row per record (with the reader's `filename`) DuckDB could split into fields, typed as raw_cdr, with
---          `reject` = 'column|reason' for the first rule it breaks (null when it keeps all).
+--          `reject` = 'column|reason' for the first rule it breaks (null when it keeps all). Typed
+--          values must have their plain shape as text (raw/value_shapes.sql) before the cast counts.
 -- Why SQL: a 40 M-row week is checked in DuckDB's vectorised engine, never row by row in JS;
 --          reasons name the rule, never the value (privacy.md).
 with source as (
@@ -39,12 +40,11 @@ checked as (
                 then 'other_network|not one of CMCC, CU, CT, FIXED, INTL, UNKNOWN'
             when start_time_text is null then 'start_time|required'
             -- a cast plus a shape test is ~4x cheaper than strptime over 40 M rows
-            when start_time is null
-                or not regexp_full_match(start_time_text, '\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}')
+            when not is_timestamp_text(start_time_text)
                 then 'start_time|not a timestamp YYYY-MM-DD HH:MM:SS'
             when start_time < $week_start or start_time >= $week_end
                 then 'start_time|outside the bundle''s week'
-            when duration_s_text is not null and (duration_s is null or duration_s < 0)
+            when duration_s_text is not null and (not is_count_text(duration_s_text) or duration_s < 0)
                 then 'duration_s|not an integer >= 0'
             when not regexp_full_match(imei, '[0-9]{14,16}') then 'imei|not 14-16 digits'
         end as reject

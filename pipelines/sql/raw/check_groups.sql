@@ -1,7 +1,8 @@
 -- Checks one delivered groups file against the extract contract (extract-contract.md, "groups").
 -- Reads:   src($path, $delim), the file's records as text under the contract's column names.
 -- Returns: one row per record (with the reader's `filename`), typed as raw_groups, with `reject` = 'column|reason' for the
---          first rule it breaks (null when it keeps all). Reasons never carry the value.
+--          first rule it breaks (null when it keeps all). Reasons never carry the value. Typed values
+--          must have their plain shape as text (raw/value_shapes.sql) before the cast counts.
 with source as (
     select * from src($path, $delim)
 ),
@@ -34,11 +35,11 @@ checked as (
             when group_id is null then 'group_id|required'
             when group_name is null then 'group_name|required'
             when group_class not in ('A', 'B', 'C') then 'group_class|not one of A, B, C'
-            when employee_count_text is not null and (employee_count is null or employee_count < 0)
+            when employee_count_text is not null and (not is_count_text(employee_count_text) or employee_count < 0)
                 then 'employee_count|not an integer >= 0'
-            when annual_revenue_text is not null and (annual_revenue_10k_cny is null or annual_revenue_10k_cny < 0)
-                then 'annual_revenue|not a decimal >= 0'
-            when contract_end_text is not null and contract_end is null then 'contract_end|not a date YYYY-MM-DD'
+            when annual_revenue_text is not null and (not is_amount_text(annual_revenue_text) or annual_revenue_10k_cny is null)
+                then 'annual_revenue|not a decimal >= 0 (at most 2 decimals)'
+            when contract_end_text is not null and not is_date_text(contract_end_text) then 'contract_end|not a date YYYY-MM-DD'
         end as reject
     from typed
 ),

@@ -26,12 +26,12 @@ checked as (
         case
             when tac is null then 'tac|required'
             when not regexp_full_match(tac, '[0-9]{8}') then 'tac|not 8 digits'
-            when sim_slots_text is not null and (sim_slots is null or sim_slots not in (1, 2))
+            when sim_slots_text is not null and sim_slots_text not in ('1', '2')
                 then 'sim_slots|not 1 or 2'
             when len(list_filter(string_split(networks, '|'),
                     lambda n: n not in ('GSM', 'TD-SCDMA', 'WCDMA', 'CDMA2000', 'LTE', 'NR'))) > 0
                 then 'networks|not a |-separated subset of GSM, TD-SCDMA, WCDMA, CDMA2000, LTE, NR'
-            when launched_text is not null and launched is null then 'launched|not a year'
+            when launched_text is not null and not is_year_text(launched_text) then 'launched|not a year YYYY'
         end as reject
     from typed
 ),
