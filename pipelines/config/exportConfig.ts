@@ -51,6 +51,7 @@ export const exportConfig = z
      */
     wordingTable: z.string().min(1).nullable().default(null),
   })
+  .strict()
   .prefault({});
 
 export type ExportConfig = z.infer<typeof exportConfig>;

@@ -10,4 +10,5 @@ export const ingestConfig = z
     /** Rejected rows quoted in an error message (file and line only, never values). */
     rejectsShownInMessage: z.number().int().positive().default(5),
   })
+  .strict()
   .prefault({});

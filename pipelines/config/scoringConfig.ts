@@ -30,6 +30,7 @@ export const scoringConfig = z
     /** Share of a signal's weight it brings at severity 1, 2, 3. */
     severityFactor: z
       .object({ severity1: factor.default(0.4), severity2: factor.default(0.7), severity3: factor.default(1) })
+      .strict()
       .prefault({}),
     /** Extra share of a signal's points when it touches a key person. */
     keyPersonBoost: factor.default(0.5),
@@ -76,6 +77,7 @@ export const scoringConfig = z
     /** Reasons quoted per group (the strongest signals first). */
     reasonsShown: z.number().int().positive().default(2),
   })
+  .strict()
   .prefault({})
   .refine((s) => s.mediumMinScore <= s.highMinScore, "mediumMinScore <= highMinScore");
 

@@ -11,6 +11,7 @@ const positiveCount = z.number().int().positive();
 function severityShares(defaults: [number, number, number]) {
   return z
     .object({ severity1: share.default(defaults[0]), severity2: share.default(defaults[1]), severity3: share.default(defaults[2]) })
+    .strict()
     .prefault({})
     .refine((s) => s.severity1 <= s.severity2 && s.severity2 <= s.severity3, "severity1 <= severity2 <= severity3");
 }
@@ -46,6 +47,7 @@ export const signalsConfig = z
         /** Fewer stable members than this: no population trend (ratio 1), the week is judged raw. */
         populationMinMembers: positiveCount.default(20),
       })
+      .strict()
       .prefault({})
       .refine((b) => b.minWeeks <= b.weeks && b.weeks <= b.lookbackWeeks, "minWeeks <= weeks <= lookbackWeeks"),
 
@@ -57,6 +59,7 @@ export const signalsConfig = z
          */
         minExpectedCalls: z.number().positive().default(8),
       })
+      .strict()
       .prefault({}),
 
     batchForwarding: z
@@ -74,6 +77,7 @@ export const signalsConfig = z
         /** Members forwarding to competitors for severity 3 (a clear batch). Severity 2: minMembers of them. */
         severity3Members: positiveCount.default(4),
       })
+      .strict()
       .prefault({}),
 
     mouDrop: z
@@ -87,6 +91,7 @@ export const signalsConfig = z
         /** Judged members a group needs for its total to be judged. */
         groupMinMembers: positiveCount.default(3),
       })
+      .strict()
       .prefault({}),
 
     arpuDrop: z
@@ -99,6 +104,7 @@ export const signalsConfig = z
         minBaselineFeeCny: z.number().positive().default(20),
         dropShare: severityShares([0.3, 0.5, 0.7]),
       })
+      .strict()
       .prefault({})
       .refine((a) => a.minMonths <= a.baselineMonths, "minMonths <= baselineMonths"),
 
@@ -113,6 +119,7 @@ export const signalsConfig = z
         /** ... and at least this many of them. */
         minMembers: positiveCount.default(3),
       })
+      .strict()
       .prefault({}),
 
     retentionDrop: z
@@ -126,6 +133,7 @@ export const signalsConfig = z
         /** ... and for severity 3. */
         severity3Ported: positiveCount.default(3),
       })
+      .strict()
       .prefault({})
       .refine((r) => r.severity2Ported <= r.severity3Ported, "severity2Ported <= severity3Ported"),
 
@@ -154,6 +162,7 @@ export const signalsConfig = z
         /** ... and they are this share of the top contacts. */
         circleMinMovedShare: share.default(0.4),
       })
+      .strict()
       .prefault({}),
 
     contractExpiry: z
@@ -167,6 +176,7 @@ export const signalsConfig = z
         /** Days after the end an unrenewed agreement is still warned of (severity 3). */
         expiredGraceDays: count.default(30),
       })
+      .strict()
       .prefault({})
       .refine((c) => c.severity3Days <= c.severity2Days && c.severity2Days <= c.noticeDays, "severity3Days <= severity2Days <= noticeDays"),
 
@@ -179,11 +189,13 @@ export const signalsConfig = z
         /** Weeks, from the first week of the new handset, the warning stays on. */
         flagWeeks: positiveCount.default(2),
       })
+      .strict()
       .prefault({}),
 
     /** Contacts per member and week kept in member_contact_week (forwarding targets are always kept). */
     contactsKeptPerMember: positiveCount.default(10),
   })
+  .strict()
   .prefault({})
   .refine((s) => s.dualPhone.circleTopContacts <= s.contactsKeptPerMember, "dualPhone.circleTopContacts <= contactsKeptPerMember");
 
