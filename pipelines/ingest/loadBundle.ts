@@ -17,6 +17,7 @@ import { collectRawLines } from "./collectRawLines.ts";
 import { SourceFault } from "./sourceFault.ts";
 import { tempCopyDirs } from "./tempCopyDirs.ts";
 import { sql } from "../db/sql.ts";
+import { computeWeekFeatures } from "../features/computeWeekFeatures.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
 
@@ -168,6 +169,11 @@ export async function loadBundle(
       }
       await storeRejects(conn, manifest.week, file, list);
     }
+
+    // The week's usage features, in the bundle's transaction: scoring never scans its records again.
+    const featuresStarted = performance.now();
+    await computeWeekFeatures(conn, manifest.week);
+    log(`${label}: features ${((performance.now() - featuresStarted) / 1000).toFixed(1)} s`);
 
     await sql.exec(conn,
       `insert into raw_bundles (week, checksum, manifest_sha256, file_bytes, file_mtimes, generated_at, loaded_at, rows_by_table)

@@ -5,6 +5,7 @@ import { sql, type Params } from "../db/sql.ts";
 import type { Pseudonymizer } from "../privacy/pseudonymizer.ts";
 import { publishIdentities } from "../publish/publishIdentities.ts";
 import { publishReasons } from "../publish/publishReasons.ts";
+import { ensureWeekFeatures } from "../features/ensureWeekFeatures.ts";
 
 export interface StageContext {
   conn: DuckDBConnection;
@@ -39,13 +40,13 @@ export const weekStages = [
       "staging/stg_managers.sql",
       "staging/stg_billing.sql",
       "staging/stg_tac.sql",
-      "staging/stg_cdr.sql",
     ],
   },
   {
     stage: "features",
     steps: [
-      "intermediate/int_cdr_week_rollup.sql",
+      // the week's usage features were computed when its bundle was loaded: scoring reads them
+      { name: "week features", run: ({ conn, week }) => ensureWeekFeatures(conn, week) },
       "intermediate/member_contact_week.sql",
       "intermediate/member_week_features.sql",
       "intermediate/int_group_sizes.sql",

@@ -1,4 +1,4 @@
--- Reads:  int_cdr_week_rollup (contact rows).
+-- Reads:  feat_member_contact of week $week (the contact ties, stored when the bundle was loaded).
 -- Writes: inserts the week $week into member_contact_week. Grain: one row per member, other
 --         party, its network and week (a number ported during the week has a row per network),
 --         for the member's $contacts_kept_per_member most frequent contacts and every number the
@@ -8,7 +8,7 @@
 --         are not kept: they never reach a member's top contacts and would multiply the table.
 insert into member_contact_week by name
 with contacts as (
-    select * from int_cdr_week_rollup where kind = 'contact' and other_party is not null
+    select * from feat_member_contact where week = $week and other_party is not null
 ),
 
 ranked as (
@@ -23,7 +23,7 @@ ranked as (
 
 final as (
     select
-        $week as week,
+        week,
         msisdn,
         other_party,
         other_network,

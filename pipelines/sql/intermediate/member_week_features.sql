@@ -1,4 +1,5 @@
--- Reads:  stg_members, stg_weeks, stg_billing, stg_tac, int_cdr_week_rollup, and last week's
+-- Reads:  stg_members, stg_weeks, stg_billing, stg_tac, the week's stored features
+--         (feat_member_contact, feat_member_handset), and last week's
 --         member_week_features (only to see whether a leaver's status is new).
 -- Writes: inserts the week $week into member_week_features. Grain: one row per member (msisdn in
 --         a group) and week, every member of the snapshot, with or without usage.
@@ -11,7 +12,7 @@ with members as (
 ),
 
 contacts as (
-    select * from int_cdr_week_rollup where kind = 'contact'
+    select * from feat_member_contact where week = $week
 ),
 
 usage as (
@@ -86,9 +87,9 @@ handsets as (
         bit_count(rollup.day_mask) as days,
         cast(stg_weeks.week_start + bit_count((rollup.day_mask & -rollup.day_mask) - 1) as date) as first_day,
         cast(stg_weeks.week_start + cast(floor(log2(rollup.day_mask)) as integer) as date) as last_day
-    from int_cdr_week_rollup as rollup
+    from feat_member_handset as rollup
     join stg_weeks on stg_weeks.is_scored_week
-    where rollup.kind = 'handset' and rollup.imei is not null
+    where rollup.week = $week and rollup.imei is not null
 ),
 
 handsets_typed as (

@@ -1,13 +1,12 @@
--- Reads:  stg_cdr, for the scored week $week only.
--- Writes: temp table int_cdr_week_rollup. Grain: one row per member, other party and its network
---         (kind 'contact'), and one per member and handset IMEI (kind 'handset'), for the week.
+-- Reads:  raw_cdr, week $week only.
+-- Writes: temp table feat_week_rollup. Grain: one row per member, other party and its network
+--         (kind 'contact'), and one per member and handset IMEI (kind 'handset').
 -- Why:    the only scan of the week's records (tens of millions of rows): one GROUP BY with two
 --         grouping sets and conditional aggregates, so DuckDB reads the records once and builds
---         both roll-ups side by side. Every per-member, per-contact and per-handset figure comes
---         from this much smaller table. Days are 7-bit masks (bit 0 = Monday), so "distinct days"
---         survive any later roll-up with bit_or, and give a handset's first and last day
+--         both roll-ups side by side. Days are 7-bit masks (bit 0 = Monday), so "distinct days"
+--         survive any later roll-up with bit_or and give a handset's first and last day
 --         (timestamps are not aggregated: min/max over them doubled the cost of this scan).
-create or replace temp table int_cdr_week_rollup as
+create or replace temp table feat_week_rollup as
 with records as (
     select
         msisdn,
@@ -16,8 +15,8 @@ with records as (
         other_network,
         duration_s,
         imei,
-        cast(1 << (isodow(started_at) - 1) as integer) as day_bit
-    from stg_cdr
+        cast(1 << (isodow(start_time) - 1) as integer) as day_bit
+    from raw_cdr
     where week = $week
 ),
 
@@ -28,6 +27,7 @@ final as (
         other_party,
         other_network,
         imei,
+        cast(count(*) as integer) as records,
         cast(count(*) filter (where record_type = 'MOC') as integer) as calls_out,
         coalesce(sum(duration_s) filter (where record_type = 'MOC'), 0) as seconds_out,
         cast(count(*) filter (where record_type = 'MTC') as integer) as calls_in,
