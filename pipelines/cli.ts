@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   score: { summary: "score [--week W|--all] compute signals, scores and tiers (default: latest loaded week)", load: async () => (await import("./commands/scoreCommand.ts")).scoreCommand },
   export: { summary: "export [--week W] [--out DIR]  write the week's CSV/XLSX files and run report", load: async () => (await import("./commands/exportCommand.ts")).exportCommand },
   run: { summary: "run PATH [--out DIR]   the weekly job: ingest, rescore stale weeks, export, refresh dashboard data", load: async () => (await import("./commands/runCommand.ts")).runCommand },
+  feedback: { summary: "feedback PATH          load managers' returned call lists (one .xlsx/.csv, or every new one under a folder)", load: async () => (await import("./commands/feedbackCommand.ts")).feedbackCommand },
   backtest: { summary: "backtest [--from W] [--to W] [--horizon H]  do the warnings predict churn?", load: async () => (await import("./commands/backtestCommand.ts")).backtestCommand },
   generate: { summary: "generate --out DIR     write synthetic weekly bundles", load: async () => (await import("./commands/generateCommand.ts")).generateCommand },
   start: { summary: "start                  run on the sample data, then serve the dashboard (npm start)", load: async () => (await import("./commands/startCommand.ts")).startCommand },

@@ -4,10 +4,11 @@
 -- it stays here, never in logs, reports or the dashboard (which shows categories and counts).
 
 -- Grain: one row per returned file ever loaded (or refused), by its content checksum: loading the
--- same bytes again changes nothing.
+-- same bytes again changes nothing. A refused file keeps one row per checksum and name (its latest
+-- refusal), which goes when the same bytes load.
 create table if not exists feedback_files (
-    sha256       varchar not null,    -- of the file's bytes
-    file_name    varchar not null,    -- the file's name, without its folder
+    sha256       varchar not null,    -- of the file's bytes ('' when refused unread: a link, too large)
+    file_name    varchar not null,    -- its path under the folder loaded (its name, for a file given alone)
     manager_id   varchar,             -- whose list it answers (null when refused before that is known)
     week         varchar,             -- the list's week
     rows         integer not null,    -- feedback rows taken from it (0 when refused)
