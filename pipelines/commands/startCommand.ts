@@ -7,7 +7,7 @@ import { writeReport } from "../lib/writeReport.ts";
 import { defaultOutDir } from "../export/defaultOutDir.ts";
 import { runJob } from "../run/runJob.ts";
 import { progressReporter } from "../run/progressReporter.ts";
-import { generateSampleIfAbsent } from "../run/generateSampleIfAbsent.ts";
+import { generateSampleIfAbsent, SAMPLE } from "../run/generateSampleIfAbsent.ts";
 import { defaultBuildLog, defaultSiteDir, refreshDashboard } from "../dashboard/refreshDashboard.ts";
 import { checkPortFree, PortInUseError, serveDashboard } from "../dashboard/serveDashboard.ts";
 
@@ -44,7 +44,9 @@ export async function startCommand(argv: string[]): Promise<number> {
   const extracts = sampleDir();
   await generateSampleIfAbsent(extracts, log);
   const outDir = values.out ?? defaultOutDir;
-  const report = await runJob({ path: extracts, db: globals.db, outDir, loaded: globals.loaded, command: "start", progress: progressReporter() });
+  // The sample's managers answer each week's list, so the first start shows the loop closed.
+  const sampleManagers = { truthFile: join(extracts, "ground_truth.json"), folder: join(extracts, "..", "returns"), seed: SAMPLE.seed };
+  const report = await runJob({ path: extracts, db: globals.db, outDir, loaded: globals.loaded, command: "start", progress: progressReporter(), sampleManagers });
   if (globals.json) writeReport(report);
   log(`outputs: ${resolve(outDir)}${report.export ? `/${report.export.week}` : ""} (CSV, call lists, run_report.json); warehouse: ${resolve(globals.db)}`);
 

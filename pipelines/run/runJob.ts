@@ -6,9 +6,11 @@ import { ingestPath, type IngestReport } from "../ingest/ingestPath.ts";
 import { listStaleWeeks } from "../score/listStaleWeeks.ts";
 import { scoreWeeks } from "../score/scoreWeeks.ts";
 import { readWeekStatus } from "../score/readWeekStatus.ts";
-import { exportWeek, type ExportResult } from "../export/exportWeek.ts";
+import type { ExportResult } from "../export/exportWeek.ts";
+import { exportWeeks, type SampleManagers } from "./exportWeeks.ts";
 import { suggestedActions } from "../export/suggestedActions.ts";
 import { acquireRunLock } from "./acquireRunLock.ts";
+import { assertWritableFolder } from "../lib/assertWritableFolder.ts";
 import { completeBundles } from "./completeBundles.ts";
 import { runLockPath } from "./runLockPath.ts";
 import { refreshDashboard } from "../dashboard/refreshDashboard.ts";
@@ -26,6 +28,8 @@ export interface RunOptions {
   progress: Progress;
   /** Rebuild the dashboard when something changed (default true; `run --no-dashboard` turns it off). */
   dashboard?: boolean;
+  /** `start` on the sample: its managers answer each list (README "Feedback"). */
+  sampleManagers?: SampleManagers;
 }
 
 /** The `--json` report of a run; counts, names, weeks and messages only (no personal value). */
@@ -37,7 +41,11 @@ export interface RunReport {
   ingest: IngestReport;
   weeksScored: string[];
   weeksFailed: Array<{ week: string; message: string }>;
+  /** The latest week exported (every week scored in this run is exported, oldest first). */
   export: (Omit<ExportResult, "files"> & { files: number }) | null;
+  weeksExported: string[];
+  /** Returned call lists loaded before the exports: files loaded, unchanged, refused. */
+  feedback: { loaded: number; unchanged: number; refused: number };
   exportSkipped: string | null;
   /** refreshed; unchanged: nothing changed; off: --no-dashboard; failed: see message (exit 1). */
   dashboard: { outcome: "refreshed" | "unchanged" | "off" | "failed"; durationMs: number; message?: string };
@@ -77,12 +85,14 @@ async function scoreStale(conn: DuckDBConnection, options: RunOptions, report: R
  */
 export async function runJob(options: RunOptions): Promise<RunReport> {
   const { progress, loaded } = options;
-  // A wording table that cannot be used would fail the export after an hour of loading: check first.
+  // A wording table that cannot be used, or an output folder that cannot be written, would fail the
+  // export after an hour of loading and scoring: check first.
   suggestedActions(loaded.config.export);
+  assertWritableFolder(options.outDir, "--out");
   const release = acquireRunLock(runLockPath(options.db, options.outDir), options.command);
   const report: RunReport = {
     command: options.command, outcome: "done", exitCode: 0, ingest: { bundles: [], skipped: [], durationMs: 0 },
-    weeksScored: [], weeksFailed: [], export: null, exportSkipped: null,
+    weeksScored: [], weeksFailed: [], export: null, weeksExported: [], feedback: { loaded: 0, unchanged: 0, refused: 0 }, exportSkipped: null,
     dashboard: { outcome: "unchanged", durationMs: 0 }, backtest: { outcome: "skipped" }, durationsMs: {},
   };
   try {
@@ -114,14 +124,30 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
         progress.stage(3, "export", `skipped, ${report.exportSkipped}`);
         return;
       }
-      progress.stage(3, "export", `latest scored week to ${options.outDir}`);
-      const result = await exportWeek(conn, {
+      // Every week scored now, oldest first, each after the returns on the list before it (carry-over);
+      // nothing scored: the latest week, which the exporter leaves alone when its files are current.
+      const status = await readWeekStatus(conn, loaded);
+      const weeks = report.weeksScored.length > 0
+        ? [...report.weeksScored].sort()
+        : [status.filter((w) => w.scoredAt !== null).at(-1)!.week];
+      progress.stage(3, "export", `${weeks.length === 1 ? weeks[0] : `${weeks.length} weeks, ${weeks[0]} to ${weeks.at(-1)}`} to ${options.outDir}`);
+      const exportStarted = Date.now();
+      const exported = await exportWeeks(conn, weeks, {
         db: options.db, outDir: options.outDir, loaded,
         context: { command: options.command, ingest: report.ingest, weeksScored: report.weeksScored, durationsMs: { ...report.durationsMs } },
+        returnsFolder: options.command === "run" ? loaded.config.feedback.folder : null,
+        sampleManagers: options.sampleManagers,
         log: progress.log,
       });
+      const result = exported.exports.at(-1)!;
       report.export = { ...result, files: result.files.length };
-      report.durationsMs.export = result.durationMs;
+      report.weeksExported = exported.exports.filter((e) => e.outcome === "written").map((e) => e.week);
+      for (const f of exported.feedback) {
+        report.feedback.loaded += f.loaded;
+        report.feedback.unchanged += f.unchanged;
+        report.feedback.refused += f.refused;
+      }
+      report.durationsMs.export = Date.now() - exportStarted;
 
       // Signal quality's figures: new scored weeks are new warnings to judge, and new outcomes for
       // the weeks before them (README "Backtest"). After the export, so its failure keeps the files.
@@ -160,8 +186,8 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
     release();
   }
   const failed = report.ingest.bundles.some((b) => b.outcome === "failed") || report.weeksFailed.length > 0
-    || report.dashboard.outcome === "failed" || report.backtest.outcome === "failed";
-  const changed = report.weeksScored.length > 0 || report.export?.outcome === "written"
+    || report.dashboard.outcome === "failed" || report.backtest.outcome === "failed" || report.feedback.refused > 0;
+  const changed = report.weeksScored.length > 0 || report.export?.outcome === "written" || report.feedback.loaded > 0
     || report.ingest.bundles.some((b) => b.outcome === "loaded" || b.outcome === "replaced");
   report.outcome = failed ? "failed" : changed ? "done" : "nothing_new";
   report.exitCode = failed ? 1 : 0;
