@@ -14,6 +14,13 @@ export const warehouseConfig = z
       .default("3GB"),
     /** Worker threads; null lets DuckDB use every core. */
     threads: z.number().int().positive().nullable().default(null),
+    /**
+     * Weeks of raw usage records kept, counted back from the newest loaded week; older weeks keep
+     * only their features (feat_member_contact, feat_member_handset), which is all scoring reads. A
+     * city week is about 40 M records: kept forever they would be most of the warehouse. 8 weeks
+     * leave room for a re-delivery or an audit of the last two months; null keeps every week.
+     */
+    rawCdrRetentionWeeks: z.number().int().positive().nullable().default(8),
   })
   .strict()
   .prefault({});

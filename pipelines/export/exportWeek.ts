@@ -106,7 +106,7 @@ export async function exportWeek(conn: DuckDBConnection, options: ExportOptions)
   for (const list of await callLists(conn, week)) {
     const stem = managerFileName(list.managerId);
     add(`calls/${stem}.csv`, csvOf(keys, list.rows), list.rows.length);
-    add(`calls/${stem}.xlsx`, await callListWorkbook(week, list.managerId ?? "未分配客户经理", list.rows, asOf), list.rows.length);
+    add(`calls/${stem}.xlsx`, await callListWorkbook(week, list.managerId ?? "未分配客户经理", list.rows, asOf, list.managerId), list.rows.length);
   }
 
   const exported: ExportedFile[] = [...files].map(([path, bytes]) => ({

@@ -15,6 +15,7 @@ import { completeBundles } from "./completeBundles.ts";
 import { runLockPath } from "./runLockPath.ts";
 import { refreshDashboard } from "../dashboard/refreshDashboard.ts";
 import { runBacktest } from "../backtest/runBacktest.ts";
+import { pruneRawCdr } from "../features/pruneRawCdr.ts";
 import type { Progress } from "./progressReporter.ts";
 
 export interface RunOptions {
@@ -110,6 +111,9 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
       });
       progress.done();
       report.durationsMs.ingest = report.ingest.durationMs;
+
+      const pruned = await pruneRawCdr(conn, loaded.config);
+      if (pruned > 0) progress.log(`raw usage records older than ${loaded.config.warehouse.rawCdrRetentionWeeks} weeks dropped: ${pruned} (their features are kept)`);
 
       const scoreStarted = Date.now();
       await scoreStale(conn, options, report);
