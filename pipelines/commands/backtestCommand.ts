@@ -7,6 +7,10 @@ import { runBacktest } from "../backtest/runBacktest.ts";
 import { listScoredWeeks } from "../backtest/listScoredWeeks.ts";
 import { formatBacktestTable, type BacktestResultRow } from "../backtest/formatBacktestTable.ts";
 import { sql } from "../db/sql.ts";
+import { requireWarehouse } from "../db/requireWarehouse.ts";
+import { acquireRunLock } from "../run/acquireRunLock.ts";
+import { runLockPath } from "../run/runLockPath.ts";
+import { defaultOutDir } from "../export/defaultOutDir.ts";
 
 function weekOption(name: string, value: string | undefined): string | undefined {
   if (value !== undefined && !isIsoWeek(value)) throw new UsageError(`--${name} ${value} is not an ISO week like 2026-W47`);
@@ -17,6 +21,7 @@ function weekOption(name: string, value: string | undefined): string | undefined
  * `churnwatch backtest [--from W] [--to W] [--horizon H]`: do the warnings predict churn?
  * Replaces the backtest tables (pipelines/backtest/runBacktest.ts), prints the figures on stderr
  * ("n/a" where a warning never fired), and with `--json` the run report and figures on stdout.
+ * Needs an existing warehouse and the run lock (it writes tables a run writes too).
  */
 export async function backtestCommand(argv: string[]): Promise<number> {
   const { values, positionals, globals } = parseCommandArgs("backtest", argv, {
@@ -35,6 +40,21 @@ export async function backtestCommand(argv: string[]): Promise<number> {
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  requireWarehouse(globals.db);
+  const release = acquireRunLock(runLockPath(globals.db, defaultOutDir), "backtest");
+  try {
+    return await backtest(globals, { from, to, horizonWeeks }, log);
+  } finally {
+    release();
+  }
+}
+
+async function backtest(
+  globals: ReturnType<typeof parseCommandArgs>["globals"],
+  range: { from?: string; to?: string; horizonWeeks?: number },
+  log: (line: string) => void,
+): Promise<number> {
+  const { from, to, horizonWeeks } = range;
   return withWarehouse({ db: globals.db, warehouse: globals.loaded.config.warehouse }, async (conn) => {
     const scored = await listScoredWeeks(conn);
     if (scored.length === 0) throw new BundleError(`no week is scored in ${globals.db}: run churnwatch score first`);

@@ -8,6 +8,8 @@ import { acquireRunLock } from "../run/acquireRunLock.ts";
 import { runLockPath } from "../run/runLockPath.ts";
 import { writeReport } from "../lib/writeReport.ts";
 import { defaultOutDir } from "../export/defaultOutDir.ts";
+import { requireWarehouse } from "../db/requireWarehouse.ts";
+import { assertWritableFolder } from "../lib/assertWritableFolder.ts";
 
 /**
  * `churnwatch export [--week W] [--out DIR]`: writes week W's files (default: the latest scored week)
@@ -22,6 +24,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (values.week !== undefined && !isIsoWeek(values.week)) throw new UsageError(`--week ${values.week} is not an ISO week like 2026-W47`);
   const outDir = values.out ?? defaultOutDir;
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  requireWarehouse(globals.db);
+  assertWritableFolder(outDir, "--out");
   const release = acquireRunLock(runLockPath(globals.db, outDir), "export");
   try {
     const result = await withWarehouse({ db: globals.db, warehouse: globals.loaded.config.warehouse }, async (conn) => {

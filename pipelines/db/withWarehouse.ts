@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
 import { sql } from "./sql.ts";
+import { warehouseInUse } from "./warehouseInUse.ts";
 
 export interface WarehouseOptions {
   /** Database file; ':memory:' for throw-away work. */
@@ -28,7 +29,12 @@ export async function withWarehouse<T>(
     preserve_insertion_order: "true",
   };
   if (options.warehouse.threads) settings.threads = String(options.warehouse.threads);
-  const instance = await DuckDBInstance.create(options.db, settings);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(options.db, settings);
+  } catch (e) {
+    throw warehouseInUse(e, options.db) ?? e;
+  }
   if (!inMemory && existsSync(options.db)) chmodSync(options.db, 0o600);
   const conn = await instance.connect();
   try {

@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import type { Config } from "../config/configSchema.ts";
+import { BundleError } from "../lib/errors.ts";
 
 /** A member's pseudonym; `keyId` names the key (sha256, 16 hex) without revealing it. */
 export type Pseudonymizer = ((msisdn: string) => string) & { keyId: string };
@@ -25,6 +26,15 @@ function readOrCreateKey(config: Config, warehouseDb: string): Buffer {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  // A key others could read may have been copied: pseudonyms made with it no longer protect anyone.
+  // Refused rather than quietly re-protected, since the owner has to decide whether to replace it.
+  const mode = statSync(file).mode & 0o777;
+  if (mode & 0o077) {
+    throw new BundleError(
+      `the pseudonym key ${file} can be read by others (mode ${mode.toString(8).padStart(4, "0")}): it may have leaked. ` +
+        `Restrict it (chmod 600) or replace it (members then get new pseudonyms), and run again`,
+    );
   }
   return Buffer.from(readFileSync(file, "utf8").trim(), "utf8");
 }
