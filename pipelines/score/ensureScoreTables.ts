@@ -12,4 +12,5 @@ export async function ensureScoreTables(conn: DuckDBConnection): Promise<void> {
   await sql.script(conn, "feedback/schema.sql");
   await sql.script(conn, "macros/severity_level.sql");
   await sql.script(conn, "macros/poisson_z.sql");
+  await sql.script(conn, "macros/exact_sum.sql");
 }

@@ -58,7 +58,7 @@ points as (
 per_group as (
     select
         group_id,
-        sum(raw_points) filter (where leads_family) as points,
+        exact_sum(case when leads_family then raw_points end) as points, -- the same score to the last digit every run
         string_agg(signal, ';' order by signal) as signals,
         coalesce(bool_or(severity >= call_now_severity), false) as call_now,
         count(distinct family) filter (where severity >= $high_family_severity) as families,

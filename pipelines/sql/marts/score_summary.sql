@@ -5,17 +5,18 @@
 -- Why:    the run report of score_runs: an analyst must see that a week lacking history says so
 --          ("mou_drop: 120 members lack 2 weeks of history") instead of reading silence as calm.
 with member_counts as (
-    select coalesce(json_group_object(signal, members), '{}') as counts
+    -- keys in a fixed order (json_group_object keeps the order rows arrive in, which varies)
+    select coalesce(to_json(map_from_entries(list({'k': signal, 'v': members} order by signal))), '{}') as counts
     from (select signal, count(*) as members from member_signals where week = $week group by signal)
 ),
 
 group_counts as (
-    select coalesce(json_group_object(signal, groups), '{}') as counts
+    select coalesce(to_json(map_from_entries(list({'k': signal, 'v': groups} order by signal))), '{}') as counts
     from (select signal, count(*) as groups from group_signals where week = $week group by signal)
 ),
 
 tier_counts as (
-    select coalesce(json_group_object(tier, groups), '{}') as counts
+    select coalesce(to_json(map_from_entries(list({'k': tier, 'v': groups} order by tier))), '{}') as counts
     from (select tier, count(*) as groups from group_scores where week = $week group by tier)
 ),
 
@@ -40,24 +41,25 @@ earlier_weeks as (
 ),
 
 notes as (
-    select list(note) filter (where note is not null) as notes
+    -- in the order written here (a union's rows come in no fixed order)
+    select list(note order by place) filter (where note is not null) as notes
     from (
-        select case when usage_coverage.lacking_history > 0 then format(
+        select 1 as place, case when usage_coverage.lacking_history > 0 then format(
             'zero_outgoing, mou_drop, batch_forwarding, dual_phone: {} members lack {} weeks of history (not judged on usage)',
             usage_coverage.lacking_history, $baseline_min_weeks) end as note
         from usage_coverage
         union all
-        select case when usage_coverage.partial_week > 0 then format(
+        select 2, case when usage_coverage.partial_week > 0 then format(
             'usage signals: {} members joined or changed status during the week (partial week, not judged)',
             usage_coverage.partial_week) end
         from usage_coverage
         union all
-        select case when earlier_weeks.loaded < $baseline_min_weeks then format(
+        select 3, case when earlier_weeks.loaded < $baseline_min_weeks then format(
             'revenue_drop, mou_drop (group): only {} earlier weeks loaded, {} needed for a baseline',
             earlier_weeks.loaded, $baseline_min_weeks) end
         from earlier_weeks
         union all
-        select case
+        select 4, case
             when bill_coverage.bill_month is null then 'arpu_drop: no bill delivered yet'
             when bill_coverage.lacking_months > 0 then format(
                 'arpu_drop: {} members lack {} months of bills before {}',
@@ -65,7 +67,7 @@ notes as (
         end
         from bill_coverage
         union all
-        select case when int_population_trend.minutes_members < $baseline_population_min_members then format(
+        select 5, case when int_population_trend.minutes_members < $baseline_population_min_members then format(
             'population trend: only {} members with history ({} needed), usage judged without it',
             int_population_trend.minutes_members, $baseline_population_min_members) end
         from int_population_trend

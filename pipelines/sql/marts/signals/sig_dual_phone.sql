@@ -250,7 +250,8 @@ per_member as (
         string_agg(model, ';' order by model) as models,
         count(*) as models_fired,
         bool_or(model = 'forwarding') as forwarding_fired,
-        json_group_object(model, evidence) as evidence
+        -- keyed by model in model order (json_group_object keeps the order rows arrive in, which varies)
+        to_json(map_from_entries(list({'k': model, 'v': evidence} order by model))) as evidence
     from fired
     group by group_id, msisdn
 ),

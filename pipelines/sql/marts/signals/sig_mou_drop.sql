@@ -41,10 +41,11 @@ groups as (
         count(*) as judged_members,
         count(*) filter (where severity is not null) as members_down,
         min(drop_share) filter (where severity is not null) as smallest_member_drop,
-        sum(minutes_total) as minutes_now,
-        sum(baseline_minutes) as baseline_minutes,
+        -- exact sums: a double sum's last digits depend on thread order, and these are stored
+        exact_sum(minutes_total) as minutes_now,
+        exact_sum(baseline_minutes) as baseline_minutes,
         sum(calls_out + calls_in) as calls_now,
-        sum(expected_calls) as expected_calls,
+        exact_sum(expected_calls) as expected_calls,
         min(baseline_weeks) as baseline_weeks,
         any_value(minutes_ratio) as minutes_ratio
     from members
