@@ -12,11 +12,15 @@ with scores as (
 ),
 
 usage as (
-    -- minutes per member active all week, beside the same members' baselines: the signals' own
+    -- minutes per member active all week, beside the same members' baselines: the signals' own;
+    -- averaged as decimals, since a parallel average of doubles differs in its last digits from
+    -- run to run (the same data must give the same bytes)
     select
         group_id,
-        avg(minutes_total) filter (where active_all_week) as minutes_per_member,
-        avg(baseline_minutes) filter (where active_all_week) as baseline_minutes_per_member
+        cast(round(avg(cast(minutes_total as decimal(18, 6))) filter (where active_all_week), 3) as double)
+            as minutes_per_member,
+        cast(round(avg(cast(baseline_minutes as decimal(18, 6))) filter (where active_all_week), 3) as double)
+            as baseline_minutes_per_member
     from int_member_baselines
     group by group_id
 ),
