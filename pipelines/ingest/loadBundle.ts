@@ -95,7 +95,7 @@ export async function loadBundle(
         utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
       });
       report.filesRead++;
-      checkHeader(file, contractTables[file.table].columns);
+      checkHeader(label, file, contractTables[file.table].columns);
       if (file.scan.records !== file.rows) {
         throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
       }
@@ -235,14 +235,14 @@ function groupByHeader(files: PlannedFile[]): PlannedFile[][] {
   return [...groups.values()];
 }
 
-function checkHeader(file: PlannedFile, columns: readonly string[]): void {
+function checkHeader(label: string, file: PlannedFile, columns: readonly string[]): void {
   const header = file.scan!.header;
   const missing = columns.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new BundleError(`${file.label}: header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    throw new BundleError(`${label}/${file.label}: header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
   }
   const repeated = columns.filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
-  if (repeated.length > 0) throw new BundleError(`${file.label}: header repeats column ${repeated.join(", ")}`);
+  if (repeated.length > 0) throw new BundleError(`${label}/${file.label}: header repeats column ${repeated.join(", ")}`);
 }
 
 /** Content checksum: the contract fields of the manifest and every file's sha256 (not generated_at). */

@@ -186,7 +186,7 @@ describe("ingest: refused input", () => {
 
   it("names a missing header column", async () => {
     const { result } = await loadOne({ week: W47, columns: { managers: ["manager_id", "manager_name", "branch", "phone"] } });
-    expect(result.message).toBe("managers.csv: header lacks column email");
+    expect(result.message).toBe("2026-W47/managers.csv: header lacks column email");
   });
 
   it("skips a folder without manifest with a notice, and loads the complete ones", async () => {
