@@ -147,6 +147,13 @@ export const signalsConfig = z
         handsetLookbackWeeks: positiveCount.default(8),
         /** ... and how far the member's minutes fell after it appeared (beyond the population's trend; calls must fall significantly too). */
         handsetUsageDropShare: share.default(0.3),
+        /**
+         * ... with the fall in calls at least this many standard deviations (as significanceZ). Lower
+         * than significanceZ: only the few members whose dual-mode handset just replaced another are
+         * judged, and their minutes must fall too. At 2 a typical member (35 calls a week) whose
+         * usage halves is caught (z ≈ 2.4); at 3.5 it would have to fall to a third.
+         */
+        handsetSignificanceZ: z.number().positive().default(2),
         /** Model 3, off-net affinity: calls (out+in) this week to judge a member's contacts at all. */
         affinityMinCalls: positiveCount.default(10),
         /** ... one CU/CT number taking this share of the calls, significantly more than in the baseline ... */
@@ -188,6 +195,20 @@ export const signalsConfig = z
         newMinDays: positiveCount.default(3),
         /** Weeks, from the first week of the new handset, the warning stays on. */
         flagWeeks: positiveCount.default(2),
+      })
+      .strict()
+      .prefault({}),
+
+    keyPersonChange: z
+      .object({
+        /**
+         * A decision maker on record counts as the group's contact too: in a small group the boss
+         * is the one the manager calls, and most groups record no separate contact. False: only
+         * the role `contact` does (for a CRM that always records an appointed contact).
+         */
+        decisionMakerIsContact: z.boolean().default(true),
+        /** Key persons gone or changed role in one week that make severity 3 (a decision maker alone does). */
+        severity3KeyPersons: positiveCount.default(2),
       })
       .strict()
       .prefault({}),

@@ -12,4 +12,5 @@ export const signalLabels: Record<SignalCode, string> = {
   contract_expiry: "协议到期",
   arrears: "欠费停机",
   handset_change: "终端更换",
+  key_person_change: "关键人变动",
 };

@@ -17,6 +17,7 @@ interface GroupSignalRow extends Omit<GroupSignalFacts, "detail" | "week"> {
   group_id: string;
   severity: number;
   detail: string;
+  mid_high_affected: number;
 }
 
 interface GroupRow {
@@ -51,6 +52,7 @@ export async function publishReasons(conn: DuckDBConnection, week: string, confi
     conn,
     `select s.group_id, s.signal, s.model, s.level, s.severity::integer as severity, s.detail::varchar as detail,
             s.members_affected::integer as members_affected, s.key_persons_affected::integer as key_persons_affected,
+            s.mid_high_affected::integer as mid_high_affected,
             g.members_active::integer as members_active, s.since_week
      from group_signals s left join int_group_sizes g on g.group_id = s.group_id
      where s.week = $week order by s.group_id, s.severity desc, s.signal`,
@@ -72,8 +74,10 @@ export async function publishReasons(conn: DuckDBConnection, week: string, confi
   const { callNowSeverity } = config.scoring;
   const groupReasons = groups.map((g) => {
     const fired = strongest.get(g.group_id) ?? [];
-    // the signals behind a call_now (or care) tier: those at their call-now severity, else all
-    const urgent = fired.filter((s) => s.severity >= (callNowSeverity[s.signal as SignalCode] ?? Infinity));
+    // the signals behind a call_now tier: those at their call-now severity, else all; behind a
+    // care_moment tier, the dual-phone sign (group_scores.sql) and whom it touches
+    const care = g.tier_rule === "care_moment" ? fired.filter((s) => s.signal === "dual_phone") : [];
+    const urgent = care.length ? care : fired.filter((s) => s.severity >= (callNowSeverity[s.signal as SignalCode] ?? Infinity));
     const names: Record<string, string> = reasonTemplates.words.signal;
     const labels = (urgent.length ? urgent : fired).map((s) => names[s.signal] ?? s.signal);
     return {
@@ -81,7 +85,14 @@ export async function publishReasons(conn: DuckDBConnection, week: string, confi
       reasons: (g.reason_signals ?? "").split(";").filter(Boolean)
         .map((signal) => sentence.get(`${g.group_id}|${signal}`) ?? "")
         .filter(Boolean).join(reasonTemplates.parts.clause_separator),
-      tier_reason: tierReason({ ...g, signal_labels: labels }, { high: config.scoring.highMinScore, medium: config.scoring.mediumMinScore }),
+      tier_reason: tierReason(
+        {
+          ...g,
+          signal_labels: labels,
+          care: care[0] && { members: care[0].members_affected, key_persons: care[0].key_persons_affected, mid_high: care[0].mid_high_affected },
+        },
+        { high: config.scoring.highMinScore, medium: config.scoring.mediumMinScore },
+      ),
     };
   });
   await sql.run(conn, "publish/publish_group_week_reasons.sql", { rows: JSON.stringify(groupReasons) });

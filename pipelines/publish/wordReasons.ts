@@ -37,6 +37,10 @@ const networks = (codes: unknown): string => {
   const list = String(codes ?? "").split(";").filter(Boolean);
   return list.length ? list.map(network).join(T.parts.list_separator) : T.parts.networks_off_group;
 };
+const role = (code: unknown): string =>
+  T.words.role[String(code) as keyof typeof T.words.role] ?? T.words.role.unknown;
+const departure = (status: unknown): string =>
+  T.words.departure[String(status) as keyof typeof T.words.departure] ?? String(status);
 const handsetKind = (dualSim: unknown, cdma2000: unknown): string =>
   T.words.handsetKind[dualSim && cdma2000 ? "both" : dualSim ? "dual_sim" : cdma2000 ? "cdma2000" : "neither"];
 /** "自11月10日当周起" while a warning goes on from an earlier week; "本周" when it is new. */
@@ -110,14 +114,16 @@ export function memberReason({ week, signal, model, detail: d }: MemberSignalFac
         days_used: amount(d.days_used), old_handset_weeks: amount(d.old_handset_weeks),
       });
     case "retention_drop":
-      return fill(m.retention_drop, { departure: T.words.departure[String(d.status) as keyof typeof T.words.departure] ?? String(d.status) });
+      return fill(m.retention_drop, { departure: departure(d.status) });
     case "dual_phone": {
       const evidence = (d.evidence ?? {}) as Record<string, Detail>;
       const clauses = (model ?? "").split(";").filter(Boolean).map((name) => dualPhoneClause(name, evidence[name] ?? {}, week));
       return fill(m.dual_phone, { clauses: clauses.join(T.parts.clause_separator) });
     }
     case "key_person_change":
-      return fill(m.key_person_change, { change: String(d.change_zh ?? "") });
+      return d.change === "role_changed"
+        ? fill(m.key_person_role_changed, { role_before: role(d.role_before), role_now: role(d.role_now) })
+        : fill(m.key_person_change, { departure: departure(d.change), role_before: role(d.role_before) });
     default:
       throw new Error(`reason: no template for member signal '${signal}'`);
   }
@@ -147,7 +153,6 @@ export function groupSignalReason(row: GroupSignalFacts): string {
       members_affected: amount(row.members_affected),
       key_persons: row.key_persons_affected > 0 ? fill(T.parts.key_persons, { n: amount(row.key_persons_affected) }) : "",
       since: since(row.since_week, week),
-      change: String(d.change_zh ?? ""),
     });
   }
   const models = (model ?? "").split(";");
@@ -183,10 +188,44 @@ export function groupSignalReason(row: GroupSignalFacts): string {
         ? fill(g.contract_expiry, { contract_end: day(d.contract_end, week), days_left: amount(d.days_left) })
         : fill(g.contract_expired, { contract_end: day(d.contract_end, week), days_ago: amount(-num(d.days_left)) });
     case "key_person_change":
-      return fill(g.key_person_change, { change: String(d.change_zh ?? "") });
+      return keyPersonHealth(d);
     default:
       throw new Error(`reason: no template for group signal '${signal}'`);
   }
+}
+
+/**
+ * key_person_change at group level: what is missing on record, then this week's changes, e.g.
+ * "集团名下无在网的最高决策者；本周1名关键人离开集团，其中含最高决策者".
+ */
+function keyPersonHealth(d: Detail): string {
+  const g = T.group;
+  const p = T.parts;
+  const clauses: string[] = [];
+  const missing = d.no_decision_maker && d.no_contact ? p.no_decision_maker_nor_contact
+    : d.no_decision_maker ? p.no_decision_maker : d.no_contact ? p.no_contact : null;
+  if (missing) clauses.push(fill(g.key_person_no_record, { roles: missing }));
+  const gone: Array<[string, unknown]> = [
+    ["left_group", d.key_persons_left], ["ported_out", d.key_persons_ported], ["closed", d.key_persons_closed],
+  ];
+  const changes = [
+    ...gone.filter(([, n]) => num(n) > 0).map(([status, n]) => fill(p.key_persons_gone, { n: amount(n), departure: departure(status) })),
+    ...(num(d.role_changes) > 0 ? [fill(p.key_persons_role_changed, { n: amount(d.role_changes) })] : []),
+  ];
+  if (changes.length) {
+    clauses.push(fill(g.key_person_change, {
+      changes: changes.join(p.list_separator),
+      decision_maker: num(d.decision_makers_gone) > 0 ? p.decision_maker_among : "",
+    }));
+  }
+  return clauses.join(p.clause_separator);
+}
+
+/** Who a dual-phone care moment touches (the group's dual_phone roll-up). */
+export interface CareFacts {
+  members: number;
+  key_persons: number;
+  mid_high: number;
 }
 
 export interface TierFacts {
@@ -196,6 +235,8 @@ export interface TierFacts {
   families: number | null;
   /** The fired signals' names, strongest first, as they read in Chinese. */
   signal_labels: string[];
+  /** For the care_moment rule: whom the dual-phone sign touches. */
+  care?: CareFacts;
 }
 
 /** Why the group has its tier, or '' for `low` (nothing to explain). */
@@ -214,8 +255,18 @@ export function tierReason(row: TierFacts, lines: { high: number; medium: number
       return fill(t.ported_plus, { other_families: amount(Math.max(0, num(row.families) - 1)) });
     case "call_now":
       return fill(t.call_now, { signals: labels });
-    case "care_moment":
-      return fill(t.care_moment, { signals: labels });
+    case "care_moment": {
+      const care = row.care ?? { members: 0, key_persons: 0, mid_high: 0 };
+      const among = [
+        ...(care.key_persons > 0 ? [fill(T.parts.care_key_persons, { n: amount(care.key_persons) })] : []),
+        ...(care.mid_high > 0 ? [fill(T.parts.care_mid_high, { n: amount(care.mid_high) })] : []),
+      ];
+      return fill(t.care_moment, {
+        signals: labels,
+        members: amount(care.members),
+        among: among.length ? fill(T.parts.care_among, { list: among.join(T.parts.list_separator) }) : "",
+      });
+    }
     default:
       throw new Error(`reason: no template for tier rule '${row.tier_rule}'`);
   }

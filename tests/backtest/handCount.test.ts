@@ -3,6 +3,7 @@ import { main } from "../../pipelines/cli.ts";
 import { runBacktest, type BacktestReport } from "../../pipelines/backtest/runBacktest.ts";
 import { formatBacktestTable, type BacktestResultRow } from "../../pipelines/backtest/formatBacktestTable.ts";
 import { configHash } from "../../pipelines/config/loadConfig.ts";
+import { SIGNAL_CODES } from "../../pipelines/config/scoringConfig.ts";
 import { rows, testConfig, withTestWarehouse } from "../helpers/warehouse.ts";
 import { handCountWarehouse } from "./handCountFixture.ts";
 
@@ -120,6 +121,10 @@ describe("backtest on a hand-counted fixture", () => {
     expect(zo.recall).toBeCloseTo(2 / 4, 12);
     expect(zo.lift).toBeCloseTo(2 / 3 / baseRate, 12);
     expect(counts(result("group", "signal", "retention_drop"))).toEqual([1, 1, GROUPS, GROUP_CHURNERS]);
+    // key_person_change is judged like the others: G003 in W44 and W45, churning in W46 (one event, first warned 2 weeks before)
+    const kpc = result("group", "signal", "key_person_change");
+    expect(counts(kpc)).toEqual([2, 2, GROUPS, GROUP_CHURNERS]);
+    expect([kpc.median_weeks_to_churn, kpc.churn_events_warned]).toEqual([2, 1]);
 
     expect(counts(result("group", "tier", "high"))).toEqual([1, 1, GROUPS, GROUP_CHURNERS]);
     const medium = result("group", "tier", "medium");
@@ -154,6 +159,8 @@ describe("backtest on a hand-counted fixture", () => {
       result("group", "signal", "handset_change"),
       // the only member retention_drop is k1's, who left in W44 itself: already gone, not predicted
       result("member", "signal", "retention_drop"),
+      // ... and so is k1's key_person_change (its contact ported out)
+      result("member", "signal", "key_person_change"),
     ];
     for (const r of never) {
       expect(counts(r)).toEqual([0, 0, Number(r.population), Number(r.base_churners)]);
@@ -166,8 +173,9 @@ describe("backtest on a hand-counted fixture", () => {
   });
 
   it("lists every signal, model and tier at each level, for both labels", () => {
-    // 10 signals + 4 models per level, 3 tiers, 1 score; two labels
-    expect(results).toHaveLength(2 * (2 * (10 + 4) + 3 + 1));
+    // every signal code (11) + 4 models per level, 3 tiers, 1 score; two labels
+    expect(SIGNAL_CODES).toHaveLength(11);
+    expect(results).toHaveLength(2 * (2 * (SIGNAL_CODES.length + 4) + 3 + 1));
   });
 
   it("churnwatch backtest: checks its options, prints n/a for no figure, --json, keeps a run log", async () => {

@@ -76,6 +76,7 @@ export const MEMBER_SIGNALS: Array<[string, Person, string, string | null, numbe
   ["2026-W44", PEOPLE.m3, "zero_outgoing", null, 3],
   ["2026-W44", PEOPLE.n1, "zero_outgoing", null, 1],
   ["2026-W44", PEOPLE.k1, "retention_drop", null, 2],
+  ["2026-W44", PEOPLE.k1, "key_person_change", "ported_out", 2],
   ["2026-W45", PEOPLE.m3, "zero_outgoing", null, 3],
   ["2026-W45", PEOPLE.m4, "dual_phone", "affinity", 1],
   ["2026-W45", PEOPLE.n2, "arrears", null, 3],
@@ -89,6 +90,9 @@ export const GROUP_SIGNALS: Array<[string, string, string, number]> = [
   ["2026-W44", "G001", "zero_outgoing", 3],
   ["2026-W44", "G002", "zero_outgoing", 1],
   ["2026-W44", "G003", "retention_drop", 2],
+  // G003 has no decision maker on record (every week), and k1 its contact ports out in W44
+  ["2026-W44", "G003", "key_person_change", 3],
+  ["2026-W45", "G003", "key_person_change", 3],
   ["2026-W45", "G001", "zero_outgoing", 3],
   ["2026-W45", "G001", "dual_phone", 1],
   ["2026-W45", "G002", "arrears", 3],
@@ -118,6 +122,7 @@ const DETAIL: Record<string, object> = {
   batch_forwarding: { calls_forwarded: 6, days: 3, numbers: 1, networks: "CU", baseline_calls: 0 },
   zero_outgoing: { calls_out: 0, calls_in: 5, baseline_calls_out: 10, baseline_weeks: 4 },
   retention_drop: { status: "ported_out" },
+  key_person_change: { change: "ported_out", role_before: "contact", role_now: null },
   arrears: { suspended_since: "2026-10-20", days_suspended: 5 },
 };
 

@@ -6,13 +6,16 @@ import { scoreFixture, type Scored } from "../signals/scoreFixture.ts";
 describe("group scores and tiers", () => {
   const fx = new Fixture("2026-W40", 6);
   const W = "2026-W45";
-  fx.crowd("QUIET", 6);
+  // a quiet group with its decision maker on record (without one, key_person_change fires)
+  fx.member("QUIET", { role: "decision_maker" });
+  fx.crowd("QUIET", 5);
   // a key person gone silent: a call this week (medium)
   const boss = fx.member("SILENT", { role: "decision_maker" });
   fx.crowd("SILENT", 9);
   fx.usage(boss, W, { callsOut: 0 });
   // an agreement ending within a month: medium
-  fx.group("EXPIRING", { contractEnd: "2026-11-20" }).crowd("EXPIRING", 6);
+  fx.group("EXPIRING", { contractEnd: "2026-11-20" }).member("EXPIRING", { role: "decision_maker" });
+  fx.crowd("EXPIRING", 5);
   // a defection: a batch forwarding to CT, their usage falling, a dual-mode handset: high
   const defectors = fx.crowd("DEFECT", 10).slice(0, 4);
   const ct = fx.outsideNumber("CT");

@@ -10,6 +10,8 @@ describe("batch_forwarding", () => {
   const g3 = fx.crowd("G3", 6);
   const g4 = fx.crowd("G4", 6);
   const g5 = fx.crowd("G5", 6);
+  // G3 has its decision maker on record, so nothing at all fires in it (key_person_change neither)
+  fx.member("G3", { role: "decision_maker" });
   const ct = fx.outsideNumber("CT");
   const cu = fx.outsideNumber("CU");
   // G1: three members forward to CT numbers from W44 (two share one number)

@@ -77,3 +77,81 @@ describe("dual_phone", () => {
     });
   });
 });
+
+// the handset model at about half the usage, and the dual-phone care moment (group_scores.sql)
+describe("dual_phone: a handset with usage halved, and the care moment", () => {
+  const fx = new Fixture("2026-W40", 6);
+  const W = "2026-W45";
+  const old = (n: number) => imeiOf(HANDSETS.single, n);
+  // usage about halved (35 calls a week to 18, 105 minutes to 54) once a dual-SIM handset appears
+  const [half] = fx.crowd("HALF", 9);
+  fx.member("HALF", { role: "decision_maker" });
+  fx.usage(half, "2026-W40", { imei: old(1) }).usage(half, "2026-W44", { imei: imeiOf(HANDSETS.dualSim, 1), callsOut: 10, callsIn: 8 });
+  // the same handset, usage unchanged
+  const [stable] = fx.crowd("STABLE", 9);
+  fx.member("STABLE", { role: "decision_maker" });
+  fx.usage(stable, "2026-W40", { imei: old(2) }).usage(stable, "2026-W44", { imei: imeiOf(HANDSETS.dualSim, 2) });
+  // one forwarding member each: a key person, a mid/high-end member, an ordinary member of 40
+  const ct = fx.outsideNumber("CT");
+  const forwarding = { forwards: [{ to: ct, network: "CT" as const, calls: 4, days: 2 }] };
+  const key = fx.member("KEY", { role: "contact" });
+  fx.member("KEY", { role: "decision_maker" });
+  fx.crowd("KEY", 8);
+  fx.usage(key, W, forwarding);
+  const vip = fx.member("VIP", { vip: "silver" });
+  fx.member("VIP", { role: "decision_maker" });
+  fx.crowd("VIP", 8);
+  fx.usage(vip, W, forwarding);
+  const [one] = fx.crowd("ONE", 39);
+  fx.member("ONE", { role: "decision_maker" });
+  fx.usage(one, W, forwarding);
+  // several: two ordinary members of 20 (10 %) whose calls a new CT number takes over (affinity,
+  // severity 1: too few points for medium on the score alone)
+  const several = fx.crowd("SEVERAL", 19).slice(0, 2);
+  fx.member("SEVERAL", { role: "decision_maker" });
+  for (const m of several) {
+    const usual = [fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber(), fx.outsideNumber()];
+    const newCt = fx.outsideNumber("CT");
+    fx.usage(m, "2026-W40", { contacts: usual }).usage(m, W, { contacts: [newCt, newCt, newCt, ...usual] });
+  }
+  let r: Scored;
+  beforeAll(async () => { r = await scoreFixture(fx); });
+
+  it("handset: catches usage falling by about half after a dual-SIM handset appeared, while it lasts", () => {
+    const row = r.member("2026-W44", half, "dual_phone");
+    expect(row).toMatchObject({ model: "handset", severity: 1 });
+    expect(row!.detail.evidence).toMatchObject({ handset: { since_week: "2026-W44", dual_sim: true, cdma2000: false, minutes_before: 105, minutes_now: 54 } });
+    expect(row!.reason).toBe("疑似双机：自10月26日当周起使用可插双卡的手机，此后每周通话由105分钟降至54分钟（-49%）");
+    expect(r.member(W, half, "dual_phone")).toMatchObject({ model: "handset", since_week: "2026-W44" });
+  });
+
+  it("handset: stays quiet for the same dual-SIM handset with usage unchanged", () => {
+    expect(r.memberSignals.filter((s) => s.msisdn === stable && s.signal === "dual_phone")).toEqual([]);
+  });
+
+  it("makes a dual-phone key person or mid/high-end member a care moment: at least medium, and says why", () => {
+    expect(r.score(W, "KEY")).toMatchObject({
+      tier: "medium", tier_rule: "care_moment", tier_reason: "疑似双机涉及1名成员（含关键人1名），需本周关怀",
+    });
+    expect(r.score(W, "VIP")).toMatchObject({
+      tier: "medium", tier_rule: "care_moment", tier_reason: "疑似双机涉及1名成员（含中高端成员1名），需本周关怀",
+    });
+  });
+
+  it("makes several dual-phone members a care moment, one ordinary member of many not", () => {
+    expect(r.group(W, "SEVERAL", "dual_phone")).toMatchObject({ members_affected: 2, key_persons_affected: 0, model: "affinity", severity: 1 });
+    expect(r.codes(W, "SEVERAL")).toEqual(["dual_phone"]);
+    expect(r.score(W, "SEVERAL")).toMatchObject({ tier: "medium", tier_rule: "care_moment", tier_reason: "疑似双机涉及2名成员，需本周关怀" });
+    expect(r.group(W, "ONE", "dual_phone")).toMatchObject({ members_affected: 1 });
+    expect(r.score(W, "ONE").tier).toBe("low");
+    expect(r.score("2026-W44", "STABLE").tier).toBe("low");
+  });
+
+  it("follows the configured count and share of 'several'", async () => {
+    const strict = await scoreFixture(fx, { config: { scoring: { dualPhoneCareMoment: { minShare: 0.2, minMembers: 3 } } } });
+    expect(strict.score(W, "SEVERAL").tier).toBe("low");
+    expect(strict.score(W, "KEY").tier).toBe("medium");
+    const loose = await scoreFixture(fx, { config: { scoring: { dualPhoneCareMoment: { minMembers: 1 } } } });
+    expect(loose.score(W, "ONE")).toMatchObject({ tier: "medium", tier_rule: "care_moment" });
+  });
+});

@@ -56,6 +56,7 @@ interface Member {
   spec: MemberSpec;
   plans: Map<string, Partial<WeekPlan>>;
   statusChanges: Array<{ week: string; status: Status }>;
+  roleChanges: Array<{ week: string; role: Role }>;
 }
 
 /** Handset models of the fixture's tac table. */
@@ -103,7 +104,7 @@ export class Fixture {
     if (!this.groups.has(groupId)) this.groups.set(groupId, {});
     this.serial += 1;
     const msisdn = `139${String(this.serial).padStart(8, "0")}`;
-    this.members.push({ msisdn, groupId, spec, plans: new Map(), statusChanges: [] });
+    this.members.push({ msisdn, groupId, spec, plans: new Map(), statusChanges: [], roleChanges: [] });
     return msisdn;
   }
 
@@ -124,6 +125,12 @@ export class Fixture {
   /** The member's status from `week` on (status date that Wednesday); leavers are listed that week only. */
   status(msisdn: string, week: string, status: Status): this {
     this.find(msisdn).statusChanges.push({ week, status });
+    return this;
+  }
+
+  /** The member's role from `week` on (the snapshot lists it so). */
+  role(msisdn: string, week: string, role: Role): this {
+    this.find(msisdn).roleChanges.push({ week, role });
     return this;
   }
 
@@ -185,7 +192,8 @@ export class Fixture {
         const listing = this.listing(m, week);
         if (!listing) continue;
         tables.raw_members.push({
-          week, msisdn: m.msisdn, group_id: m.groupId, role: m.spec.role ?? "member", vip_level: m.spec.vip ?? "none",
+          week, msisdn: m.msisdn, group_id: m.groupId, vip_level: m.spec.vip ?? "none",
+          role: m.roleChanges.filter((c) => c.week <= week).at(-1)?.role ?? m.spec.role ?? "member",
           join_date: listing.joinDate, status: listing.status, status_date: listing.statusDate,
           plan_fee_cny: m.spec.planFee ?? 58, contract_end: m.spec.contractEnd ?? null,
         });

@@ -4,7 +4,13 @@
 -- Why:    the handset's story, for handset_change and the dual-mode model of dual_phone: the
 --         current handset, the week it became the member's handset (first week of the current
 --         run of weeks it was the week's last handset) and the days used since, the handset
---         before it and for how many weeks, and the member's minutes before the new one appeared.
+--         before it and for how many weeks, and the member's minutes before the new one appeared,
+--         with what the typical member did between those weeks and this one (the population's
+--         ratio: medians over members active all week, this week against the same weeks before;
+--         1 below $baseline_population_min_members members). The population's weekly trend
+--         (int_population_trend) is no use here: it measures this week against each member's
+--         recent baseline, which after a holiday is lower than the weeks before a handset that
+--         appeared in it.
 create or replace temp table int_member_handsets as
 with window_weeks as (
     select week, week_start, weeks_back
@@ -78,7 +84,7 @@ previous_run as (
 
 -- the member's usual minutes in the weeks before the current handset appeared
 weeks_before_new as (
-    select history.group_id, history.msisdn, history.minutes_total, history.calls
+    select history.group_id, history.msisdn, history.week, history.minutes_total, history.calls
     from history
     join current_run
         on current_run.group_id = history.group_id and current_run.msisdn = history.msisdn
@@ -87,9 +93,47 @@ weeks_before_new as (
 ),
 
 usage_before_new as (
-    select group_id, msisdn, count(*) as weeks_before, median(minutes_total) as minutes_before, median(calls) as calls_before
+    select
+        group_id,
+        msisdn,
+        count(*) as weeks_before,
+        median(minutes_total) as minutes_before,
+        median(calls) as calls_before,
+        min(week) as before_from_week,
+        max(week) as before_to_week
     from weeks_before_new
     group by group_id, msisdn
+),
+
+-- the typical member's week, for every week of the window
+population_weeks as (
+    select
+        features.week,
+        count(*) as members,
+        median(features.minutes_total) as minutes,
+        median(features.calls_out + features.calls_in) as calls
+    from member_week_features as features
+    join window_weeks on window_weeks.week = features.week
+    where features.status = 'active' and not features.partial_week
+    group by features.week
+),
+
+population_now as (
+    select * from population_weeks where week = $week
+),
+
+-- the typical member's weeks matching each member's weeks before the new handset
+population_before as (
+    select
+        usage_before_new.group_id,
+        usage_before_new.msisdn,
+        median(population_weeks.minutes) as minutes,
+        median(population_weeks.calls) as calls,
+        min(population_weeks.members) as members
+    from usage_before_new
+    join population_weeks
+        on population_weeks.week between usage_before_new.before_from_week and usage_before_new.before_to_week
+    group by usage_before_new.group_id, usage_before_new.msisdn
 ),
 
 final as (
@@ -110,6 +154,12 @@ final as (
         cast(coalesce(usage_before_new.weeks_before, 0) as integer) as weeks_before,
         usage_before_new.minutes_before,
         usage_before_new.calls_before,
+        case when least(population_now.members, population_before.members) >= $baseline_population_min_members
+            then coalesce(population_now.minutes / nullif(population_before.minutes, 0), 1.0) else 1.0
+        end as population_minutes_ratio,
+        case when least(population_now.members, population_before.members) >= $baseline_population_min_members
+            then coalesce(population_now.calls / nullif(population_before.calls, 0), 1.0) else 1.0
+        end as population_calls_ratio,
         current_handsets.minutes_total as minutes_now,
         current_handsets.calls as calls_now,
         current_handsets.status,
@@ -121,6 +171,9 @@ final as (
         on previous_run.group_id = current_handsets.group_id and previous_run.msisdn = current_handsets.msisdn
     left join usage_before_new
         on usage_before_new.group_id = current_handsets.group_id and usage_before_new.msisdn = current_handsets.msisdn
+    left join population_before
+        on population_before.group_id = current_handsets.group_id and population_before.msisdn = current_handsets.msisdn
+    left join population_now on true
     left join stg_tac on stg_tac.tac = current_handsets.tac_latest
 )
 

@@ -13,11 +13,15 @@
 --         Tier: high from high_min_score, or with high_min_families independent signal families
 --         at severity ≥ high_family_severity, or members porting out (retention_drop at that
 --         severity with port-outs) plus high_ported_plus_families other such families; medium from medium_min_score, or when
---         any signal reaches its call_now_severity (the domain's "needs a call this week");
---         low otherwise. A group put in a tier by a rule scores at least that tier's minimum, so
---         sorting by score agrees with the tiers. reason_signals: the signals leading the
---         $reasons_shown families bringing the most points, in that order (the publish stage
---         words them); families: how many independent families reached that severity.
+--         any signal reaches its call_now_severity (the domain's "needs a call this week"), or
+--         for a dual-phone care moment (关键时刻 "双机客户": dual_phone on a key person, a
+--         mid/high-end member, or several members: $dual_phone_care_moment_min_members, or
+--         $dual_phone_care_moment_min_share of the active members when they are at least
+--         $dual_phone_care_moment_min_share_members); low otherwise. A group put in a tier by a
+--         rule scores at least that tier's minimum, so sorting by score agrees with the tiers.
+--         reason_signals: the signals leading the $reasons_shown families bringing the most
+--         points, in that order (the publish stage words them); families: how many independent
+--         families reached that severity.
 insert into group_scores by name
 with signals as (
     select
@@ -61,6 +65,13 @@ per_group as (
         exact_sum(case when leads_family then raw_points end) as points, -- the same score to the last digit every run
         string_agg(signal, ';' order by signal) as signals,
         coalesce(bool_or(severity >= call_now_severity), false) as call_now,
+        coalesce(bool_or(signal = 'dual_phone' and (
+            key_persons_affected > 0
+            or mid_high_affected > 0
+            or members_affected >= $dual_phone_care_moment_min_members
+            or (members_affected >= $dual_phone_care_moment_min_share_members
+                and members_affected >= $dual_phone_care_moment_min_share * members_active)
+        )), false) as care_moment,
         count(distinct family) filter (where severity >= $high_family_severity) as families,
         count(distinct family) filter (where severity >= $high_family_severity and signal <> 'retention_drop') as other_families,
         coalesce(bool_or(signal = 'retention_drop' and severity >= $high_family_severity
@@ -87,6 +98,7 @@ scored as (
         coalesce(per_group.signals, '') as signals,
         coalesce(per_group.reason_signals, []) as reason_signals,
         coalesce(per_group.call_now, false) as call_now,
+        coalesce(per_group.care_moment, false) as care_moment,
         coalesce(per_group.families, 0) as families,
         coalesce(per_group.other_families, 0) as other_families,
         coalesce(per_group.porting_out, false) as porting_out,
@@ -110,13 +122,14 @@ tiered as (
             when porting_out and other_families >= $high_ported_plus_families then 'ported_plus'
             when score >= $medium_min_score then 'score'
             when call_now then 'call_now'
+            when care_moment then 'care_moment'
             else 'score'
         end as tier_rule,
         case
             when score >= $high_min_score
               or families >= $high_min_families
               or (porting_out and other_families >= $high_ported_plus_families) then 'high'
-            when score >= $medium_min_score or call_now then 'medium'
+            when score >= $medium_min_score or call_now or care_moment then 'medium'
             else 'low'
         end as tier
     from scored

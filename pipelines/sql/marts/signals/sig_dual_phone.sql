@@ -7,8 +7,11 @@
 --               $dual_phone_forwarding_min_days days this week;
 --   handset     the handset can hold a competitor SIM (dual-SIM, or CDMA2000 for CT), appeared
 --               within $dual_phone_handset_lookback_weeks weeks replacing another, AND the member's
---               minutes fell by $dual_phone_handset_usage_drop_share since (beyond the population's
---               trend, and significantly in calls, as in mou_drop): nearly every phone is
+--               minutes fell by $dual_phone_handset_usage_drop_share since, beyond what the
+--               typical member did between the weeks before it and this one (int_member_handsets),
+--               and calls fell by $dual_phone_handset_significance_z standard deviations (below
+--               $significance_z: only the few members with such a new handset are judged, and a
+--               typical member whose usage halves must be caught): nearly every phone is
 --               dual-SIM, the handset alone proves nothing;
 --   affinity    one CU/CT number takes $dual_phone_affinity_dominance_share of the member's calls,
 --               or the CU/CT share of calls rose by $dual_phone_affinity_share_jump; either way
@@ -52,8 +55,8 @@ forwarding as (
 handset_judged as (
     select
         int_member_handsets.*,
-        1 - minutes_now / minutes_before / nullif(int_population_trend.minutes_ratio, 0) as drop_share,
-        poisson_z(calls_before * int_population_trend.calls_ratio, calls_now, weeks_before) / int_population_trend.calls_z_spread as calls_z
+        1 - minutes_now / minutes_before / nullif(population_minutes_ratio, 0) as drop_share,
+        poisson_z(calls_before * population_calls_ratio, calls_now, weeks_before) / int_population_trend.calls_z_spread as calls_z
     from int_member_handsets
     cross join int_population_trend
     where active_all_week
@@ -73,7 +76,7 @@ handset as (
                     'minutes_before', round(minutes_before, 1), 'minutes_now', round(minutes_now, 1),
                     'drop_share', round(drop_share, 3)) as evidence
     from handset_judged
-    where drop_share >= $dual_phone_handset_usage_drop_share and calls_z >= $significance_z
+    where drop_share >= $dual_phone_handset_usage_drop_share and calls_z >= $dual_phone_handset_significance_z
 ),
 
 competitor_contacts as (
