@@ -16,5 +16,7 @@ export async function backtestFigures(q: DashboardQuery) {
     results: await q.rows("backtest_results", params),
     gains: await q.rows("backtest_gains", params),
     weeks: await q.rows("backtest_weeks", params),
+    // runs from before the follow-up split have no such table
+    followUp: (await q.hasTable("backtest_follow_up")) ? await q.rows("backtest_follow_up", params) : [],
   };
 }

@@ -47,6 +47,9 @@ export async function dashboardArchive(q: DashboardQuery): Promise<Array<{ name:
     { name: "managers.arrow", data: await arrow("managers") },
     { name: "at_risk.arrow", data: await withPages(q, "at_risk") },
     { name: "calls.arrow", data: await withPages(q, "calls", { week: meta.latest_week }) },
+    // the loop: what managers reported on their lists (counts only), and the competitors at work
+    { name: "follow_up.arrow", data: await arrow("follow_up") },
+    { name: "competitors.arrow", data: await arrow("competitors") },
     {
       name: "thresholds.json",
       data: json({
