@@ -57,6 +57,8 @@ interface Member {
   plans: Map<string, Partial<WeekPlan>>;
   statusChanges: Array<{ week: string; status: Status }>;
   roleChanges: Array<{ week: string; role: Role }>;
+  /** First week the snapshot no longer lists the member, though no departure was reported. */
+  unlistedFrom?: string;
 }
 
 /** Handset models of the fixture's tac table. */
@@ -131,6 +133,12 @@ export class Fixture {
   /** The member's role from `week` on (the snapshot lists it so). */
   role(msisdn: string, week: string, role: Role): this {
     this.find(msisdn).roleChanges.push({ week, role });
+    return this;
+  }
+
+  /** The member is missing from the snapshots from `week` on, with no departure status (left unreported). */
+  unlist(msisdn: string, week: string): this {
+    this.find(msisdn).unlistedFrom = week;
     return this;
   }
 
@@ -231,6 +239,7 @@ export class Fixture {
   private listing(m: Member, week: string) {
     const joinWeek = m.spec.joinWeek;
     if (joinWeek && week < joinWeek) return null;
+    if (m.unlistedFrom !== undefined && week >= m.unlistedFrom) return null;
     const change = m.statusChanges.filter((c) => c.week <= week).at(-1);
     if (change && LEAVING.includes(change.status) && change.week < week) return null;
     const joinDate = joinWeek ? addDays(weekStart(joinWeek), 2) : "2020-01-06";

@@ -27,6 +27,11 @@ describe("key_person_change", () => {
   fx.member("HEADLESS", { role: "influencer" });
   fx.crowd("HEADLESS", 6);
   fx.port(leaver, W, "CT");
+  // a key person no longer listed, with no departure reported
+  fx.member("VANISHED", { role: "decision_maker" });
+  const gone = fx.member("VANISHED", { role: "influencer" });
+  fx.crowd("VANISHED", 5);
+  fx.unlist(gone, W);
   // a small group whose decision maker is its only key person (and its contact)
   fx.member("SMALL", { role: "decision_maker" });
   fx.crowd("SMALL", 4);
@@ -81,6 +86,15 @@ describe("key_person_change", () => {
       detail: { no_decision_maker: true, no_contact: true, key_persons_ported: 1, key_persons_on_record: 1 },
     });
     expect(r.member(W, leaver, "key_person_change")).toMatchObject({ severity: 2, reason: "本周携号转网（原为联系人）" });
+  });
+
+  it("counts a key person the snapshot no longer lists as gone, with no member row to show", () => {
+    expect(r.group(W, "VANISHED", "key_person_change")).toMatchObject({
+      severity: 2, members_affected: 0, reason: "本周1名关键人离开集团",
+      detail: { no_decision_maker: false, key_persons_left: 1, decision_makers_gone: 0 },
+    });
+    expect(r.memberSignals.filter((s) => s.msisdn === gone)).toEqual([]);
+    expect(r.score(W, "VANISHED").tier).toBe("medium");
   });
 
   it("takes a decision maker as the contact of a small group, unless configured otherwise", async () => {
