@@ -49,16 +49,9 @@ export class RecordScanner {
       this.pendingCr = false;
     }
     if (this.lineStartBom >= 0) i = this.continueLineStart(buf, 0);
-    // Next CR at or after i (n: none left in this chunk); found once per chunk, not once per line,
-    // so a file without CR pays one memchr per chunk.
+    // The next CR at or after where it was last looked for (n: none left in this chunk): found
+    // once per CR, not once per line, so a file without CR pays one memchr per chunk.
     let cr = -1;
-    const nextCr = (from: number) => {
-      if (cr < from) {
-        const found = buf.indexOf(CR, from);
-        cr = found < 0 ? n : found;
-      }
-      return cr;
-    };
     while (i < n) {
       if (!this.inQuotes && this.records >= 0) {
         const q = buf.indexOf(QUOTE, i);
@@ -66,17 +59,21 @@ export class RecordScanner {
         // Fast path: no quote before `end`, only line feeds (and the CR before them) matter.
         let lf = buf.indexOf(LF, i);
         while (lf >= 0 && lf < end) {
-          for (let c = nextCr(i); c < lf; c = nextCr(c + 1)) {
-            if (c !== lf - 1) throw new SourceFault(BARE_CR, this.line);
+          if (cr < i) cr = nextIndex(buf, CR, i);
+          for (; cr < lf; cr = nextIndex(buf, CR, cr + 1)) {
+            if (cr !== lf - 1) throw new SourceFault(BARE_CR, this.line);
           }
           if (this.recordEmpty && !this.onlyCrBetween(buf, i, lf)) this.recordEmpty = false;
           this.endLine();
-          i = this.startLine(buf, lf + 1);
+          i = lf + 1;
+          // Only a line starting with the BOM's first byte (or at the chunk's end) needs a look.
+          if (i === n || buf[i] === BOM[0]) i = this.startLine(buf, i);
           lf = buf.indexOf(LF, i);
         }
-        for (let c = nextCr(i); c < end; c = nextCr(c + 1)) {
+        if (cr < i) cr = nextIndex(buf, CR, i);
+        for (; cr < end; cr = nextIndex(buf, CR, cr + 1)) {
           // Only a CR that ends the chunk may still be the first half of a CRLF.
-          if (c === n - 1 && end === n) this.pendingCr = true;
+          if (cr === n - 1 && end === n) this.pendingCr = true;
           else throw new SourceFault(BARE_CR, this.line);
         }
         if (i < end) {
@@ -161,4 +158,10 @@ export class RecordScanner {
     if (!this.recordEmpty || this.inQuotes) this.endLine();
     if (this.records < 0) this.records = 0;
   }
+}
+
+/** buf.indexOf(byte, from), or buf.length when there is none. */
+function nextIndex(buf: Buffer, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 ? buf.length : at;
 }
