@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import { addDays } from "../lib/isoWeek.ts";
@@ -68,8 +68,10 @@ export interface FilledReturns {
  * ground truth decides the outcomes, so the loop can be shown end to end.
  */
 export async function fillReturns(listsDir: string, outDir: string, scenarios: readonly ScenarioRecord[], seed: number): Promise<FilledReturns> {
-  mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const result: FilledReturns = { files: [], lines: 0, answered: 0 };
+  // a week with nobody to call has no lists
+  if (!existsSync(listsDir)) return result;
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
   for (const name of readdirSync(listsDir).filter((f) => f.endsWith(".xlsx")).sort()) {
     const workbook = new ExcelJS.Workbook();
     const bytes = readFileSync(join(listsDir, name));

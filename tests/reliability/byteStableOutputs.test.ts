@@ -16,9 +16,6 @@ import { rows, tempDir, withTestWarehouse } from "../helpers/warehouse.ts";
 
 // What a rescore may change: when and how long it took.
 const CLOCK = new Set(["scored_at", "duration_ms", "scoredAt", "durationMs", "timingsMs", "modelTimingsMs"]);
-// pub_group_week's averages are the publish stage's (pipelines/sql/publish/pub_group_week.sql:
-// avg over doubles, owned by another change); left out here until they are exact too.
-const NOT_YET_EXACT: Record<string, string[]> = { pub_group_week: ["minutes_per_member", "baseline_minutes_per_member"] };
 
 function withoutClock(key: string, value: unknown): unknown {
   if (CLOCK.has(key)) return undefined;
@@ -38,8 +35,7 @@ async function scoringTables(db: string): Promise<Record<string, string>> {
   return withTestWarehouse(db, async (conn) => {
     const out: Record<string, string> = {};
     for (const table of weekTables().kept) {
-      const skip = NOT_YET_EXACT[table] ?? [];
-      const data = await rows(conn, `select * ${skip.length ? `exclude (${skip.join(", ")})` : ""} from ${table}`);
+      const data = await rows(conn, `select * from ${table}`);
       out[table] = data.map((r) => JSON.stringify(r, withoutClock)).sort().join("\n");
     }
     return out;

@@ -47,7 +47,7 @@ beforeAll(() => {
 });
 
 describe("run: the weekly job on the real pipeline", () => {
-  it("ingests, scores every week, exports the latest", async () => {
+  it("ingests, scores every week, exports every week it scored (the latest last)", async () => {
     const report = await runIt();
     expect(report.exitCode).toBe(0);
     expect(report.outcome).toBe("done");
@@ -97,14 +97,15 @@ describe("run: the weekly job on the real pipeline", () => {
     const after = snapshotFiles(fixture.out);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [f, { bytes }] of before) expect(after.get(f)!.bytes.equals(bytes), f).toBe(true);
-    expect(readdirSync(fixture.out)).toEqual([W47]);
+    // the first run exported every week it scored, oldest first
+    expect(readdirSync(fixture.out).sort()).toEqual(["2026-W45", "2026-W46", W47]);
     expect(existsSync(`${fixture.db}.run.lock`)).toBe(false);
 
     const report = await runIt();
     expect(report.exitCode).toBe(0);
     expect(report.weeksScored).toEqual([]); // scored by the failed run already
     expect(report.export).toMatchObject({ week: "2026-W48", outcome: "written" });
-    expect(readdirSync(fixture.out).sort()).toEqual([W47, "2026-W48"]);
+    expect(readdirSync(fixture.out).sort()).toEqual(["2026-W45", "2026-W46", W47, "2026-W48"]);
   });
 
   it("reports a broken bundle with exit 1 and still exports what loaded", async () => {
