@@ -1,51 +1,72 @@
 import { UsageError, BundleError } from "./lib/errors.ts";
+import { COMMAND_HELP, commandHelpText, usageText } from "./commands/commandHelp.ts";
 
 type Command = (argv: string[]) => Promise<number>;
 
 // Each command lives in its own module, loaded only when called, so `churnwatch generate` does
-// not pay for DuckDB and `churnwatch ingest` does not load the dashboard code.
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  ingest: { summary: "ingest PATH            load one bundle, or every new bundle under a root", load: async () => (await import("./commands/ingestCommand.ts")).ingestCommand },
-  score: { summary: "score [--week W|--all] compute signals, scores and tiers (default: latest loaded week)", load: async () => (await import("./commands/scoreCommand.ts")).scoreCommand },
-  export: { summary: "export [--week W] [--out DIR]  write the week's CSV/XLSX files and run report", load: async () => (await import("./commands/exportCommand.ts")).exportCommand },
-  run: { summary: "run PATH [--out DIR]   the weekly job: ingest, rescore stale weeks, export, refresh dashboard data", load: async () => (await import("./commands/runCommand.ts")).runCommand },
-  feedback: { summary: "feedback PATH          load managers' returned call lists (one .xlsx/.csv, or every new one under a folder)", load: async () => (await import("./commands/feedbackCommand.ts")).feedbackCommand },
-  backtest: { summary: "backtest [--from W] [--to W] [--horizon H]  do the warnings predict churn?", load: async () => (await import("./commands/backtestCommand.ts")).backtestCommand },
-  generate: { summary: "generate --out DIR     write synthetic weekly bundles", load: async () => (await import("./commands/generateCommand.ts")).generateCommand },
-  start: { summary: "start                  run on the sample data, then serve the dashboard (npm start)", load: async () => (await import("./commands/startCommand.ts")).startCommand },
+// not pay for DuckDB and `churnwatch ingest` does not load the dashboard code. Their help is in
+// commands/commandHelp.ts, which loads neither.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import("./commands/ingestCommand.ts")).ingestCommand,
+  score: async () => (await import("./commands/scoreCommand.ts")).scoreCommand,
+  export: async () => (await import("./commands/exportCommand.ts")).exportCommand,
+  run: async () => (await import("./commands/runCommand.ts")).runCommand,
+  feedback: async () => (await import("./commands/feedbackCommand.ts")).feedbackCommand,
+  backtest: async () => (await import("./commands/backtestCommand.ts")).backtestCommand,
+  generate: async () => (await import("./commands/generateCommand.ts")).generateCommand,
+  start: async () => (await import("./commands/startCommand.ts")).startCommand,
 };
 
-const USAGE = `usage: churnwatch <command> [options]
+const HELP = new Set(["--help", "-h"]);
 
-commands:
-${Object.values(COMMANDS).map((c) => `  ${c.summary}`).join("\n")}
+/** A usage error's message without a "churnwatch <name>: " its thrower may already have put first. */
+function withoutPrefix(message: string, name: string): string {
+  return message.replace(new RegExp(`^(churnwatch ${name}:?\\s*)+`), "");
+}
 
-options for every command:
-  --db FILE      warehouse (default data/churnwatch.duckdb, or env CHURNWATCH_DB)
-  --config FILE  configuration JSON (see README)
-  --json         print a machine-readable run report on stdout
-`;
-
-/** Runs one command line; returns the exit status (0 done, 1 a bundle or week failed, 2 usage). */
+/**
+ * Runs one command line; returns the exit status (0 done, 1 a bundle or week failed, 2 usage).
+ * Help goes to stdout (exit 0); a usage error is printed once, on stderr, with where to find the
+ * command's help (exit 2).
+ */
 export async function main(argv: string[]): Promise<number> {
   // Everything we create (warehouse, exports, temp files) is owner-only: privacy.md.
   process.umask(0o077);
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stderr.write(USAGE);
-    return name ? 0 : 2;
-  }
-  const entry = COMMANDS[name];
-  if (!entry) {
-    process.stderr.write(`churnwatch: unknown command '${name}'\n\n${USAGE}`);
+  if (!name) {
+    process.stderr.write(`churnwatch: no command given\n\n${usageText()}`);
     return 2;
   }
+  if (HELP.has(name) || name === "help") {
+    const topic = name === "help" ? rest[0] : undefined;
+    if (topic && !COMMAND_HELP[topic]) {
+      process.stderr.write(`churnwatch: unknown command '${topic}': see churnwatch --help\n`);
+      return 2;
+    }
+    process.stdout.write(topic ? commandHelpText(topic) : usageText());
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load || !COMMAND_HELP[name]) {
+    process.stderr.write(`churnwatch: unknown command '${name}': see churnwatch --help\n`);
+    return 2;
+  }
+  // `--help` anywhere before a `--`: the command's help, whatever else is on the line.
+  const dashDash = rest.indexOf("--");
+  if ((dashDash < 0 ? rest : rest.slice(0, dashDash)).some((a) => HELP.has(a))) {
+    process.stdout.write(commandHelpText(name));
+    return 0;
+  }
   try {
-    const command = await entry.load();
+    const command = await load();
     return await command(rest);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof BundleError) {
-      process.stderr.write(`churnwatch ${name}: ${e.message}\n`);
+    if (e instanceof UsageError) {
+      process.stderr.write(`churnwatch ${name}: ${withoutPrefix(e.message, name)}\n(see churnwatch ${name} --help)\n`);
+      return e.exitCode;
+    }
+    if (e instanceof BundleError) {
+      process.stderr.write(`churnwatch ${name}: ${withoutPrefix(e.message, name)}\n`);
       return e.exitCode;
     }
     process.stderr.write(`churnwatch ${name}: unexpected failure: ${(e as Error).stack ?? e}\n`);

@@ -1,14 +1,39 @@
+import { listValue } from "@duckdb/node-api";
 import type { DashboardQuery } from "./dashboardWarehouse.ts";
-import { bucketCount, bucketFile, groupBucket } from "./groupBucket.ts";
+import { bucketCount, bucketFile, groupBucket, partCount } from "./groupBucket.ts";
 import { groupPageSlug } from "./groupPageSlug.ts";
 
 type Row = Record<string, unknown> & { group_id: string };
 
-/** The drill-down groups: every group published in a scored week, in id order. */
+/** Groups whose drill-down data are read in one go (~540,000 member-weeks, ~25,000 members at city scale). */
+const BATCH_GROUPS = 500;
+
+/** The drill-down groups: every group published in a scored week, in id order, with its batch. */
 export async function drillDownGroups(q: DashboardQuery): Promise<Row[]> {
+  // (each batch's drill_* models then read the groups of dash_drill_batch: drill_batch.sql)
   if (!(await q.hasTable("pub_group_week"))) return [];
   await q.exec("drill_groups");
   return q.rows<Row>("drill_facts");
+}
+
+/**
+ * A model's rows, read as columns (DuckDB's JSON row objects are several times slower to make).
+ * Whole numbers come as numbers (the models cast; a stray BIGINT is made a number here).
+ */
+async function readRows(q: DashboardQuery, name: string): Promise<Row[]> {
+  const columns = await q.columns(name);
+  const names = Object.keys(columns);
+  const count = names.length ? columns[names[0]].length : 0;
+  const rows: Row[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = {};
+    for (const n of names) {
+      const v = columns[n][i];
+      row[n] = typeof v === "bigint" ? Number(v) : v;
+    }
+    rows[i] = row as Row;
+  }
+  return rows;
 }
 
 function byGroup<T extends Row>(rows: T[]): Map<string, T[]> {
@@ -44,19 +69,59 @@ function changes(values: Array<number | null>): Array<[number, number | null]> {
   return out;
 }
 
+/** The weekly codes of drill_members.sql's `weeks`, in their order there. */
+const WEEKLY_CODES = ["status", "role", "active_days", "seen_weekday"] as const;
+
+/**
+ * A group's members (drill_members.sql) with their weeks spread over all of the group's weeks:
+ * one character a week in the codes ('-' not listed), one value a week in the lists (null not
+ * listed); the handset numbered as in `handsetKeys` (drill_handsets.sql's order).
+ */
+function membersOf(rows: Row[], weeks: number, handsetKeys: Map<string, number>): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {
+    member_key: [], msisdn_masked: [], vip_level: [], is_key_person: [], is_mid_high_end: [], plan_fee_cny: [], join_date: [], contract_end: [],
+    status: [], role: [], active_days: [], seen_weekday: [], minutes: [], baseline: [], handset: [],
+  };
+  const sorted = [...rows].sort(
+    (a, b) => Number(b.is_key_person) - Number(a.is_key_person) || String(a.member_key).localeCompare(String(b.member_key)),
+  );
+  for (const m of sorted) {
+    for (const key of ["member_key", "msisdn_masked", "vip_level", "is_key_person", "is_mid_high_end", "plan_fee_cny", "join_date", "contract_end"]) {
+      out[key].push(m[key] ?? null);
+    }
+    const codes = WEEKLY_CODES.map(() => Array<string>(weeks).fill("-"));
+    const minutes = Array<number | null>(weeks).fill(null);
+    const baseline = Array<number | null>(weeks).fill(null);
+    const handset = Array<number | null>(weeks).fill(null);
+    for (const cell of String(m.weeks ?? "").split(";")) {
+      if (!cell) continue;
+      const [index, code, mins, base, key] = cell.split(":");
+      const i = Number(index);
+      for (let k = 0; k < WEEKLY_CODES.length; k++) codes[k][i] = code[k];
+      minutes[i] = mins === "" ? null : Number(mins);
+      baseline[i] = base === "" ? null : Number(base);
+      handset[i] = key === "" ? null : handsetKeys.get(key) ?? null;
+    }
+    WEEKLY_CODES.forEach((key, k) => out[key].push(codes[k].join("")));
+    out.minutes.push(minutes);
+    out.baseline.push(baseline);
+    out.handset.push(changes(handset));
+  }
+  return out;
+}
+
 /**
  * One group's drill-down data, compact: the weeks it was published in, then per week (columns
  * aligned to `weeks`) its figures, signals and forwarding by week index, its members with one
  * entry per week (drill_members.sql), their signals by week and member index, and each distinct
- * sentence once (`texts`). About 10–15 kB for a group of 40 members over 26 weeks.
+ * sentence once (`texts`). About 24 kB for a group of 40 members over 26 weeks.
  */
 function groupPayload(
   facts: Row,
-  parts: { weeks: Row[]; signals: Row[]; members: Row[]; memberSignals: Row[]; forwarding: Row[]; handsets: Row[] },
+  parts: { weeks: Row[]; signals: Row[]; members: Row[]; handsets: Row[]; memberSignals: Row[]; forwarding: Row[] },
 ) {
   const weeks = parts.weeks.map((w) => String(w.week));
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const memberIndex = new Map(parts.members.map((m, i) => [String(m.member_key), i]));
   const texts: string[] = [];
   const textIndex = new Map<string, number>();
   const text = (s: unknown) => {
@@ -67,7 +132,9 @@ function groupPayload(
   };
   const weekColumns = columns(parts.weeks, ["group_id", "week"]);
   for (const key of WEEK_TEXT_COLUMNS) weekColumns[key] = (weekColumns[key] ?? []).map(text);
-  const memberColumns = columns(parts.members, ["group_id"]);
+  const handsetKeys = new Map(parts.handsets.map((h, i) => [String(h.handset_key), i]));
+  const members = membersOf(parts.members, weeks.length, handsetKeys);
+  const memberIndex = new Map((members.member_key as string[]).map((m, i) => [m, i]));
   return {
     id: facts.group_id,
     name: facts.group_name ?? null,
@@ -81,7 +148,7 @@ function groupPayload(
     w_text: WEEK_TEXT_COLUMNS,
     // [week index, code, severity, members affected, since week, sentence index]
     signals: parts.signals.map((s) => [weekIndex.get(String(s.week)), s.signal, s.severity, s.members_affected, s.since_week, text(s.reason)]),
-    members: { ...memberColumns, handset: (memberColumns.handset ?? []).map((weeks) => changes(weeks as Array<number | null>)) },
+    members,
     // [week index, member index, code, severity, sentence index]
     member_signals: parts.memberSignals
       .filter((s) => weekIndex.has(String(s.week)) && memberIndex.has(String(s.member_key)))
@@ -95,43 +162,53 @@ function groupPayload(
 }
 
 export interface GroupArchive {
-  /** Files for the groups archive: `b0000.json` … each `{ <page>: group }`. */
+  /** This archive's drill-down files: `b0000.json` … each `{ <page>: group }`. */
   files: Array<{ name: string; data: Uint8Array }>;
   buckets: number;
+  parts: number;
 }
 
 /**
- * Every group's drill-down data, as published, in `bucketCount` files: one file per group would
- * be 5,000 files at city scale (Framework unzips each one from the archive separately, and the
- * page would name 5,000 attachments), so groups share files by the hash of their page name
- * (groupBucket.ts) and a drill-down fetches only its own file. Members appear by the published
- * pseudonym and masked number only (privacy.md): no query here returns a full number.
+ * The drill-down data of the groups archive `part` holds (groups<part>.zip: the files whose number
+ * modulo partCount() is `part`), as published: one file per group would be 5,000 files at city
+ * scale (the page would name 5,000 attachments), so groups share files by the hash of their page
+ * name (groupBucket.ts) and a drill-down fetches only its own file. Read BATCH_GROUPS groups at a
+ * time. Members appear by the published pseudonym and masked number only (privacy.md): no query
+ * here returns a full number.
  */
-export async function groupArchive(q: DashboardQuery): Promise<GroupArchive> {
+export async function groupArchive(q: DashboardQuery, part = 0): Promise<GroupArchive> {
   const groups = await drillDownGroups(q);
   const buckets = bucketCount(groups.length);
-  const weeks = byGroup(await q.rows<Row>("drill_weeks"));
-  const signals = byGroup(await q.rows<Row>("drill_signals"));
-  const members = byGroup(await q.rows<Row>("drill_members"));
-  const memberSignals = byGroup(await q.rows<Row>("drill_member_signals"));
-  const forwarding = byGroup(await q.rows<Row>("drill_forwarding"));
-  const handsets = byGroup(await q.rows<Row>("drill_handsets"));
-
-  const files: Array<Record<string, unknown>> = Array.from({ length: buckets }, () => ({}));
-  for (const facts of groups) {
-    const id = facts.group_id;
-    const page = groupPageSlug(id);
-    files[groupBucket(page, buckets)][page] = groupPayload(facts, {
-      weeks: weeks.get(id) ?? [],
-      signals: signals.get(id) ?? [],
-      members: members.get(id) ?? [],
-      memberSignals: memberSignals.get(id) ?? [],
-      forwarding: forwarding.get(id) ?? [],
-      handsets: handsets.get(id) ?? [],
-    });
+  const parts = partCount(buckets);
+  const facts = new Map(groups.map((g) => [g.group_id, g]));
+  const mine = groups.filter((g) => groupBucket(groupPageSlug(g.group_id), buckets) % parts === part).map((g) => g.group_id);
+  // Each group's JSON, kept as text per file until every batch is read.
+  const files = new Map<number, string[]>();
+  for (let b = part; b < buckets; b += parts) files.set(b, []);
+  for (let start = 0; start < mine.length; start += BATCH_GROUPS) {
+    await q.exec("drill_batch", { ids: listValue(mine.slice(start, start + BATCH_GROUPS)) });
+    const weeks = byGroup(await readRows(q, "drill_weeks"));
+    const signals = byGroup(await readRows(q, "drill_signals"));
+    const members = byGroup(await readRows(q, "drill_members"));
+    const handsets = byGroup(await readRows(q, "drill_handsets"));
+    const memberSignals = byGroup(await readRows(q, "drill_member_signals"));
+    const forwarding = byGroup(await readRows(q, "drill_forwarding"));
+    for (const [id, groupWeeks] of weeks) {
+      const page = groupPageSlug(id);
+      const payload = groupPayload(facts.get(id) ?? { group_id: id }, {
+        weeks: groupWeeks,
+        signals: signals.get(id) ?? [],
+        members: members.get(id) ?? [],
+        handsets: handsets.get(id) ?? [],
+        memberSignals: memberSignals.get(id) ?? [],
+        forwarding: forwarding.get(id) ?? [],
+      });
+      files.get(groupBucket(page, buckets))!.push(`${JSON.stringify(page)}:${JSON.stringify(payload)}`);
+    }
   }
   return {
     buckets,
-    files: files.map((content, i) => ({ name: bucketFile(i), data: Buffer.from(JSON.stringify(content), "utf8") })),
+    parts,
+    files: [...files].map(([b, entries]) => ({ name: bucketFile(b), data: Buffer.from(`{${entries.join(",")}}`, "utf8") })),
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { DashboardQuery } from "./dashboardWarehouse.ts";
 import { drillDownGroups } from "./groupArchive.ts";
-import { bucketCount, bucketFile } from "./groupBucket.ts";
+import { bucketCount, bucketPath, partCount } from "./groupBucket.ts";
 
 const TEMPLATE = new URL("./groupPage.md", import.meta.url);
 const PLACEHOLDER = "{/* GROUP FILES */}";
@@ -16,6 +16,7 @@ export async function groupDrillPage(q: DashboardQuery): Promise<string> {
   const template = readFileSync(TEMPLATE, "utf8");
   if (!template.includes(PLACEHOLDER)) throw new Error(`${TEMPLATE.pathname}: placeholder ${PLACEHOLDER} missing`);
   const buckets = bucketCount((await drillDownGroups(q)).length);
-  const entries = Array.from({ length: buckets }, (_, i) => `\n  FileAttachment(${JSON.stringify(`../data/groups/${bucketFile(i)}`)})`);
+  const parts = partCount(buckets);
+  const entries = Array.from({ length: buckets }, (_, i) => `\n  FileAttachment(${JSON.stringify(`../data/${bucketPath(i, parts)}`)})`);
   return template.replace(PLACEHOLDER, `[${entries.join(",")}\n]`);
 }

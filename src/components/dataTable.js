@@ -43,7 +43,7 @@ export function dataTable(rows, {columns, sort = null, reverse = false, details 
   }
 
   let shown = sorted();
-  const table = el("table", {class: `dt${details ? " with-details" : ""}`});
+  const table = el("table", {class: `dt${details ? " with-details" : ""}`, "data-details-key": detailsKey});
   const head = el("thead");
   const body = el("tbody");
   table.append(head, body);

@@ -60,10 +60,12 @@ interface DrillDown {
 
 /** Every group's drill-down data as shipped (groups share files: pipelines/dashboard/groupArchive.ts), by group id. */
 function shippedDrillDowns(): Map<string, DrillDown> {
-  const dir = join(fixture.dist, "_file", "data", "groups");
+  const data = join(fixture.dist, "_file", "data");
   const out = new Map<string, DrillDown>();
-  for (const f of readdirSync(dir)) {
-    for (const group of Object.values(JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, DrillDown>)) out.set(group.id, group);
+  for (const archive of readdirSync(data).filter((d) => /^groups\d$/.test(d))) {
+    for (const f of readdirSync(join(data, archive))) {
+      for (const group of Object.values(JSON.parse(readFileSync(join(data, archive, f), "utf8")) as Record<string, DrillDown>)) out.set(group.id, group);
+    }
   }
   return out;
 }
@@ -241,7 +243,7 @@ describe("dashboard in a real browser (generated city, real pipeline, one build)
           continue;
         }
         const text = readFileSync(path).toString("latin1");
-        expect(text, path).not.toMatch(/jsdelivr|googleapis|gstatic|extensions\.duckdb\.org|unpkg/);
+        expect(text, path).not.toMatch(/jsdelivr|googleapis|gstatic|extensions\.duckdb\.org|unpkg|registry\.npmjs/);
         for (const m of text.matchAll(/(?<!\d)(\d{11,16})(?!\d)/g)) if (personal.has(m[1])) found.push(`${path}: ${m[1].slice(0, 3)}…`);
         masked += text.match(/\d{3}\*{4}\d{4}/g)?.length ?? 0;
       }
@@ -249,6 +251,204 @@ describe("dashboard in a real browser (generated city, real pipeline, one build)
     walk(fixture.dist);
     expect(found).toEqual([]);
     expect(masked, "members are shown, masked").toBeGreaterThan(0);
+  });
+});
+
+/** A table's visible rows as its cells' CSV values (data-csv), details rows joined to their row, and its header keys. */
+async function visibleTable(page: Page, testid: string): Promise<{ header: string[]; rows: string[][] }> {
+  return page.$eval(`[data-testid="${testid}"]`, (wrap) => {
+    const table = wrap.querySelector("table")!;
+    const header = [...table.querySelectorAll("thead th")].map((th) => th.getAttribute("data-key")!);
+    const columns = header.length;
+    const details = table.getAttribute("data-details-key");
+    if (details) header.push(details);
+    const rows: string[][] = [];
+    for (const tr of table.querySelectorAll("tbody tr")) {
+      const cells = [...tr.querySelectorAll("td[data-csv]")].map((td) => td.getAttribute("data-csv")!);
+      if (tr.classList.contains("details")) rows[rows.length - 1][columns] = cells[0];
+      else if (cells.length) rows.push(details ? [...cells, ""] : cells);
+    }
+    return { header, rows };
+  });
+}
+
+/** Clicks a table's download button and returns the file's text. */
+async function download(page: Page, testid: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testid}"] [data-testid=download-csv]`)]);
+  return readFileSync((await file.path())!, "utf8");
+}
+
+/** The planted high group's page, and a week in which its figures differ from the latest week's. */
+async function groupWithTwoWeeks() {
+  const group = await plantedHighGroup();
+  const weeks = await query<{ week: string; risk_score: number; members_active: number }>(
+    "select week, risk_score, members_active from pub_group_week where group_id = $g order by week",
+    { g: group.group_id },
+  );
+  const latest = weeks.at(-1)!;
+  const other = weeks.find((w) => w.risk_score !== latest.risk_score) ?? weeks[0];
+  expect(other.week).not.toBe(latest.week);
+  return { ...group, slug: groupPageSlug(group.group_id), latest: latest.week, other: other.week };
+}
+
+describe("every group, search, week, download, URL, print (issue 14)", () => {
+  it("opens the drill-down of a group that was never medium or high", async () => {
+    const [low] = await query<{ group_id: string; group_name: string }>(
+      `select group_id, any_value(group_name) as group_name from pub_group_week group by group_id
+       having bool_and(tier = 'low') order by group_id limit 1`,
+    );
+    expect(low, "a group low in every week").toBeDefined();
+    const page = await open(`pages/group.html?g=${encodeURIComponent(groupPageSlug(low.group_id))}`, "[data-testid=week-score]");
+    expect(await page.textContent("h1")).toContain(low.group_name);
+    expect(await page.textContent("[data-testid=week-score] .tier")).toBe("低");
+    expect(await page.locator("[data-testid=members] tbody tr.main").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, "group-low.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("says in plain words that an id is unknown, or that none is given, with no console error", async () => {
+    const before = consoleErrors.length;
+    for (const [name, path] of [["group-unknown", "pages/group.html?g=NO-SUCH-GROUP"], ["group-none", "pages/group.html"]]) {
+      const page = await open(path, "[data-testid=group-missing]");
+      const text = await page.textContent("[data-testid=group-missing]");
+      expect(text).toMatch(name === "group-unknown" ? /没有找到编号为“NO-SUCH-GROUP”的集团/ : /请先选择一个集团/);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await page.close();
+    }
+    expect(consoleErrors.slice(before)).toEqual([]);
+  });
+
+  it("finds any group by id or by part of its name from every page, and opens it", async () => {
+    const [low] = await query<{ group_id: string; group_name: string }>(
+      "select group_id, group_name from pub_group_week where week = $week and tier = 'low' order by group_id limit 1",
+      { week: latestWeek },
+    );
+    for (const path of ["index.html", "pages/signal-quality.html"]) {
+      const page = await open(path, "[data-testid=group-search]");
+      await page.fill("[data-testid=group-search]", low.group_name.slice(0, 4));
+      await expect.poll(() => page.locator("[data-testid=group-search-results] a", { hasText: low.group_name }).count()).toBe(1);
+      await page.fill("[data-testid=group-search]", low.group_id.toLowerCase());
+      await page.locator("[data-testid=group-search-results] a").first().waitFor();
+      await Promise.all([page.waitForURL(/group\.html\?g=/), page.press("[data-testid=group-search]", "Enter")]);
+      await page.waitForSelector("[data-testid=week-score]");
+      expect(await page.textContent("h1")).toContain(low.group_name);
+      await page.close();
+    }
+    const page = await open("index.html", "[data-testid=group-search]");
+    await page.fill("[data-testid=group-search]", "没有这个集团");
+    await expect.poll(() => page.textContent("[data-testid=group-search-results]")).toContain("没有找到匹配的集团");
+    await page.close();
+  });
+
+  it("the drill-down's week selector drives every figure: facts, score, members lost, each member's minutes, baseline, status and last activity, the charts", async () => {
+    const group = await groupWithTwoWeeks();
+    const page = await open(`pages/group.html?g=${encodeURIComponent(group.slug)}`, "[data-testid=members]");
+    const charts = () => page.$$eval("[data-testid=score-chart] svg[viewBox], [data-testid=usage-chart] svg[viewBox], [data-testid=handset-mix] svg[viewBox]", (svgs) => svgs.map((s) => s.outerHTML));
+    const check = async (week: string) => {
+      const [g] = await query<{ risk_score: number; members_active: number; members_listed: number; members_lost: number }>(
+        "select round(risk_score, 1)::double as risk_score, members_active, members_listed, members_lost from pub_group_week where group_id = $g and week = $week",
+        { g: group.group_id, week },
+      );
+      await expect.poll(() => page.textContent("[data-testid=week-score] h2")).toContain(week);
+      expect(Number(await page.textContent("[data-testid=risk-score]"))).toBe(g.risk_score);
+      expect(await page.textContent("[data-testid=fact-members]")).toBe(`在网 ${g.members_active} / 名单 ${g.members_listed} 人`);
+      expect(await page.textContent("[data-testid=members-lost]")).toContain(`本周离开 ${g.members_lost} 人`);
+      const members = await query<{ member_key: string; minutes: number; baseline: number | null; status: string; last_active: string | null }>(
+        `select p.member_key, round(p.minutes_total)::integer as minutes, round(p.baseline_minutes)::integer as baseline, p.status,
+                (select coalesce(a.last_seen_day::varchar, a.week) from pub_member_week a
+                 where a.group_id = p.group_id and a.member_key = p.member_key and a.week <= p.week and a.active_days > 0
+                 order by a.week desc limit 1) as last_active
+         from pub_member_week p where p.group_id = $g and p.week = $week order by p.member_key`,
+        { g: group.group_id, week },
+      );
+      const shown = await visibleTable(page, "members");
+      const col = (key: string) => shown.header.indexOf(key);
+      const rows = shown.rows
+        .map((r) => ({ member_key: r[col("member_key")], minutes: Number(r[col("minutes")]), baseline: r[col("baseline")] === "" ? null : Number(r[col("baseline")]), status: r[col("status")], last_active: r[col("last_active")] || null }))
+        .sort((a, b) => a.member_key.localeCompare(b.member_key));
+      const STATUS: Record<string, string> = { active: "正常", suspended: "停机", closed: "销户", ported_out: "携号转出", left_group: "退出集团" };
+      expect(rows).toEqual(members.map((m) => ({ ...m, status: STATUS[m.status] })));
+      return charts();
+    };
+    const latestCharts = await check(group.latest);
+    await page.selectOption("form select", group.other);
+    const otherCharts = await check(group.other);
+    expect(latestCharts).toHaveLength(3);
+    latestCharts.forEach((svg, i) => expect(otherCharts[i], `chart ${i} marks the week picked`).not.toBe(svg));
+    expect(new URL(page.url()).searchParams.get("w")).toBe(group.other);
+    await page.close();
+  });
+
+  it("downloads exactly the rows shown, in their order, masked, as UTF-8 CSV with a BOM", async () => {
+    const atRisk = await query<{ branch: string }>("select branch from pub_group_week where week = $week and tier in ('high', 'medium')", { week: latestWeek });
+    const page = await open("pages/at-risk.html", "[data-testid=at-risk-table]");
+    await page.selectOption("form[data-filter=branch] select", { label: atRisk[0].branch });
+    await page.click("[data-testid=at-risk-table] th[data-key=members_flagged] button"); // sort by another column
+    const parse = (text: string) => parseCsv(text.replace(/^\uFEFF/, ""));
+    const text = await download(page, "at-risk-table");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const shown = await visibleTable(page, "at-risk-table");
+    expect(shown.rows.length).toBe(atRisk.filter((r) => r.branch === atRisk[0].branch).length);
+    expect(parse(text)).toEqual([shown.header, ...shown.rows]);
+    await page.close();
+
+    const group = await groupWithTwoWeeks();
+    const drill = await open(`pages/group.html?g=${encodeURIComponent(group.slug)}`, "[data-testid=members]");
+    const members = await download(drill, "members");
+    const table = await visibleTable(drill, "members");
+    expect(parse(members)).toEqual([table.header, ...table.rows]);
+    expect(members).toMatch(/\d{3}\*{4}\d{4}/);
+    expect(members).not.toMatch(/(?<!\d)1\d{10}(?!\d)/);
+    await drill.close();
+  });
+
+  it("keeps the filters in the URL and restores them from it", async () => {
+    const previousWeek = fixture.weeks.at(-2)!;
+    const rows = await query<{ branch: string; tier: string; group_name: string }>(
+      "select branch, tier, group_name from pub_group_week where week = $week and tier in ('high', 'medium') order by group_id",
+      { week: previousWeek },
+    );
+    const { branch, tier } = rows[0];
+    const page = await open(`pages/at-risk.html?week=${previousWeek}&branch=${encodeURIComponent(branch)}&tier=${tier}`, "[data-testid=at-risk-table]");
+    expect(await page.textContent("form select option:checked")).toBe(previousWeek);
+    expect(await page.textContent("form[data-filter=tier] select option:checked")).toBe(tier === "high" ? "高风险" : "中风险");
+    expect(await page.textContent("form[data-filter=branch] select option:checked")).toBe(branch);
+    const names = await page.$$eval("a.group-link", (links) => links.map((l) => l.textContent).sort());
+    expect(names).toEqual(rows.filter((r) => r.branch === branch && r.tier === tier).map((r) => r.group_name).sort());
+    await page.selectOption("form[data-filter=tier] select", { label: "全部" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("tier")).toBe(null);
+    expect(new URL(page.url()).searchParams.get("week")).toBe(previousWeek);
+    await page.close();
+  });
+
+  it("prints every page on A4 landscape with every column of every table on the paper", async () => {
+    const group = await groupWithTwoWeeks();
+    const paths = ["index.html", "pages/at-risk.html", `pages/group.html?g=${encodeURIComponent(group.slug)}`, "pages/manager.html", "pages/signal-quality.html", "pages/data-quality.html", "pages/methodology.html"];
+    // A4 landscape less 10 mm margins: 277 mm wide, at CSS's 96 px per inch.
+    const paperWidth = Math.floor((277 / 25.4) * 96);
+    for (const path of paths) {
+      const page = await browser.newPage({ viewport: { width: paperWidth, height: 900 } });
+      await page.emulateMedia({ media: "print" });
+      await page.goto(served.url + path, { waitUntil: "networkidle" });
+      await page.waitForSelector("h1");
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate((width) => {
+        const out: string[] = [];
+        if (document.documentElement.scrollWidth > width + 1) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+        for (const th of document.querySelectorAll("table th")) {
+          const box = th.getBoundingClientRect();
+          if (box.right > width + 1 || box.width === 0) out.push(`${th.textContent} ends at ${Math.round(box.right)}px`);
+        }
+        if (getComputedStyle(document.querySelector("#observablehq-sidebar")!).display !== "none") out.push("sidebar printed");
+        return out;
+      }, paperWidth);
+      expect(overflow, path).toEqual([]);
+      const pdf = await page.pdf({ format: "A4", landscape: true });
+      expect(pdf.length, `${path} prints`).toBeGreaterThan(10_000);
+      if (path.includes("at-risk")) await page.screenshot({ path: join(SCREENSHOTS, "at-risk-print.png"), fullPage: true });
+      await page.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
--- Reads:  pub_member_signal, dash_drill_groups.
+-- Reads:  pub_member_signal, dash_drill_batch.
 -- Grain:  one row per drill-down group, week, member and signal fired.
 -- Why:    which members' signals fired when, each with its published sentence (the call list's).
 --         The member by pseudonym only: the masked number is in the member list once.
@@ -6,7 +6,7 @@ with
 signals as (
     select pub_member_signal.*
     from pub_member_signal
-    semi join dash_drill_groups on dash_drill_groups.group_id = pub_member_signal.group_id
+    semi join dash_drill_batch on dash_drill_batch.group_id = pub_member_signal.group_id
 ),
 
 final as (

@@ -1,11 +1,11 @@
--- Reads:  pub_group_signal, dash_drill_groups.
+-- Reads:  pub_group_signal, dash_drill_batch.
 -- Grain:  one row per drill-down group, week and signal fired.
 -- Why:    the signal timeline and the week's list: every group signal with its published sentence.
 with
 signals as (
     select pub_group_signal.*
     from pub_group_signal
-    semi join dash_drill_groups on dash_drill_groups.group_id = pub_group_signal.group_id
+    semi join dash_drill_batch on dash_drill_batch.group_id = pub_group_signal.group_id
 ),
 
 final as (

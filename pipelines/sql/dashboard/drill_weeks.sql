@@ -1,4 +1,4 @@
--- Reads:  pub_group_week, dash_drill_groups.
+-- Reads:  pub_group_week, dash_drill_batch.
 -- Grain:  one row per drill-down group and scored week it was published in.
 -- Why:    everything the drill-down shows for the week picked: the facts as of that week (size,
 --         manager, agreement end), score, tier and why, revenue, members lost and ported that
@@ -8,7 +8,7 @@ with
 drilled as (
     select pub_group_week.*
     from pub_group_week
-    semi join dash_drill_groups on dash_drill_groups.group_id = pub_group_week.group_id
+    semi join dash_drill_batch on dash_drill_batch.group_id = pub_group_week.group_id
 ),
 
 final as (
