@@ -28,6 +28,9 @@ export default {
     { name: "方法说明", path: "/pages/methodology" },
   ],
   // An empty icon: no favicon request (a 404 in the console) and nothing fetched.
-  head: '<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">',
+  // Framework's sidebar button has an English tooltip: every text a person reads is Chinese.
+  head:
+    '<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">' +
+    '<script>addEventListener("DOMContentLoaded",()=>{for(const b of document.querySelectorAll("[title=\'Toggle sidebar\']"))b.title="显示或隐藏目录"})</script>',
   footer: "数据仅供内部使用，号码已脱敏。页面上的时间均为北京时间。",
 };

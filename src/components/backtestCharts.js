@@ -52,7 +52,7 @@ export function gainsCurve(gains, {width}) {
     color: {legend: true, tickFormat: label},
     marks: [
       Plot.line([[0, 0], [1, 1]], {stroke: "#bbb", strokeDasharray: "4,3"}),
-      Plot.line(gains.filter((d) => d.population_share != null && d.churner_share != null), {x: "population_share", y: "churner_share", stroke: "label", strokeWidth: 2, tip: true})
+      Plot.line(gains.filter((d) => d.population_share != null && d.churner_share != null), {x: "population_share", y: "churner_share", stroke: "label", strokeWidth: 2, tip: true, title: (d) => `${label(d.label)}：风险分最高的 ${Math.round(d.population_share * 100)}% 集团覆盖了 ${Math.round(d.churner_share * 100)}% 的流失集团`})
     ]
   });
 }

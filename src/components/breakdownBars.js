@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import {chartWidth, integerTicks, TIERS, tierScale} from "./format.js";
+import {chartWidth, integerTicks, TIERS, tierLabel, tierScale} from "./format.js";
 
 /** The longest stacked bar: the most groups of one value. */
 function maxStack(data) {
@@ -20,7 +20,7 @@ export function breakdownBars(rows, {week, dimension, label, width, tiers = ["hi
     y: {label},
     color: {...tierScale, domain: TIERS.filter((t) => tiers.includes(t))},
     marks: [
-      Plot.barX(data, {y: "value", x: "groups", fill: "tier", order: TIERS, sort: {y: "-x"}, tip: true}),
+      Plot.barX(data, {y: "value", x: "groups", fill: "tier", order: TIERS, sort: {y: "-x"}, tip: true, title: (d) => `${d.value} · ${tierLabel(d.tier)}：${d.groups} 个集团，预警成员 ${d.members_flagged} 人`}),
       Plot.ruleX([0])
     ]
   });

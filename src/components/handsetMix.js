@@ -29,6 +29,6 @@ export function handsetMix(rows, {width}) {
     x: {grid: true, label: "成员（人）", ticks: integerTicks(widest), tickFormat: "d"},
     y: {label: null},
     color: {domain: KINDS, range: ["#c0392b", "#e67e22", "#95a5a6"], legend: true},
-    marks: [Plot.barX(data, Plot.groupY({x: "sum"}, {y: "brand", x: "members", fill: "kind", order: KINDS, sort: {y: "-x"}, tip: true})), Plot.ruleX([0])]
+    marks: [Plot.barX(data, Plot.groupY({x: "sum", title: (rows) => `${rows[0].brand} · ${rows[0].kind}：${rows.reduce((n, d) => n + d.members, 0)} 人`}, {y: "brand", x: "members", fill: "kind", order: KINDS, sort: {y: "-x"}, tip: true})), Plot.ruleX([0])]
   });
 }

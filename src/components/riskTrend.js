@@ -33,7 +33,7 @@ export function metricTrend(summary, {y, label, week, width, format}) {
     marks: [
       Plot.lineY(summary, {x: "week", y, stroke: "#4269d0"}),
       Plot.ruleX([week], {stroke: "currentColor", strokeOpacity: 0.12, strokeWidth: 12}),
-      Plot.dot(summary, {x: "week", y, fill: (d) => (d.week === week ? "#c0392b" : "#4269d0"), r: (d) => (d.week === week ? 5 : 3), tip: true}),
+      Plot.dot(summary, {x: "week", y, fill: (d) => (d.week === week ? "#c0392b" : "#4269d0"), r: (d) => (d.week === week ? 5 : 3), tip: true, title: (d) => `${d.week}：${Math.round(d[y]).toLocaleString("zh-CN")} ${label}`}),
       Plot.ruleY([0])
     ]
   });

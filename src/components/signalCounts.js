@@ -20,7 +20,7 @@ export function signalCounts(rows, {week, name, width}) {
     x: {grid: true, label: "集团数（深色：其中中高风险）", ticks: integerTicks(Math.max(0, ...data.map((d) => d.groups))), tickFormat: "d"},
     y: {domain: name.codes, tickFormat: (c) => name(c), label: null},
     marks: [
-      Plot.barX(data, {y: "signal", x: "groups", fill: "#f0b27a", tip: true}),
+      Plot.barX(data, {y: "signal", x: "groups", fill: "#f0b27a", tip: true, title: (d) => `${name(d.signal)}：${d.groups} 个集团（其中中高风险 ${d.at_risk} 个），涉及 ${d.members} 人`}),
       Plot.barX(data, {y: "signal", x: "at_risk", fill: "#c0392b", insetTop: 7, insetBottom: 7}),
       Plot.text(data, {y: "signal", x: "groups", text: (d) => `${d.groups} 个集团 · ${d.members} 人`, dx: 6, textAnchor: "start"}),
       Plot.ruleX([0])

@@ -380,6 +380,21 @@ describe("every group, search, week, download, URL, print (issue 14)", () => {
     await page.close();
   });
 
+  it("the risk card's members lost agree with the retention warning's own sentence (no 'lost 0' beside '4 of 11 left')", async () => {
+    const fired = await query<{ group_id: string; week: string; lost: number; ported: number; window_weeks: number }>(
+      `select group_id, week, (detail->>'lost')::integer as lost, (detail->>'ported')::integer as ported, (detail->>'window_weeks')::integer as window_weeks
+       from pub_group_signal where signal = 'retention_drop' order by week desc, group_id limit 2`,
+    );
+    expect(fired.length, "the fixture has a retention warning").toBeGreaterThan(0);
+    for (const f of fired) {
+      const weeks = await query<{ week: string }>("select week from pub_group_week where group_id = $g and week <= $w order by week", { g: f.group_id, w: f.week });
+      const page = await open(`pages/group.html?g=${encodeURIComponent(groupPageSlug(f.group_id))}&w=${f.week}`, "[data-testid=members-lost]");
+      const text = await page.textContent("[data-testid=members-lost]");
+      expect(text).toContain(`近 ${Math.min(f.window_weeks, weeks.length)} 周离开 ${f.lost} 人（其中携号转网 ${f.ported} 人）`);
+      await page.close();
+    }
+  });
+
   it("downloads exactly the rows shown, in their order, masked, as UTF-8 CSV with a BOM", async () => {
     const atRisk = await query<{ branch: string }>("select branch from pub_group_week where week = $week and tier in ('high', 'medium')", { week: latestWeek });
     const page = await open("pages/at-risk.html", "[data-testid=at-risk-table]");

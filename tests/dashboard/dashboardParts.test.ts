@@ -1,4 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { sql } from "../../pipelines/db/sql.ts";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../pipelines/config/configSchema.ts";
@@ -80,5 +82,26 @@ describe("the build asks no registry (issue 14)", () => {
     expect(existsSync(join(cache, "@observablehq"))).toBe(true);
     // Seeding again changes nothing.
     expect(seedFrameworkNpmVersions(root)).toEqual([]);
+  });
+});
+
+describe("Signal quality shows the latest backtest run", () => {
+  it("chosen by its exact time, not a minute-truncated text (two runs in one minute)", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      await sql.script(conn, "backtest/schema.sql");
+      const insert = (id: string, at: string) =>
+        sql.exec(conn, `insert into backtest_runs (run_id, run_at, horizon_weeks, weeks_evaluated, weeks_complete, weeks_incomplete, config_hash, scores_config_hashes, settings, duration_ms)
+                        values ($id, $at::timestamp, 8, 1, 1, 0, 'h', 'h', '{}', 1)`, { id, at });
+      // The later run inserted first: neither insertion order nor the minute text may decide.
+      await insert("later", "2026-12-01 10:00:50.250");
+      await insert("earlier", "2026-12-01 10:00:10.100");
+      const [run] = await sql.rows<{ run_id: string; run_at: string }>(conn, "dashboard/backtest_run.sql");
+      expect(run).toMatchObject({ run_id: "later", run_at: "2026-12-01 10:00:50" });
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
   });
 });
