@@ -18,10 +18,14 @@ export function pseudonymizer(config: Config, warehouseDb: string): Pseudonymize
   return Object.assign(pseudonym, { keyId: createHash("sha256").update(key).digest("hex").slice(0, 16) });
 }
 
+/** The key of throw-away in-memory warehouses: as short-lived as they are, never written anywhere. */
+let memoryKey: Buffer | null = null;
+
 function readOrCreateKey(config: Config, warehouseDb: string): Buffer {
   const fromEnv = process.env[config.privacy.keyEnv];
   if (fromEnv) return Buffer.from(fromEnv, "utf8");
-  const base = warehouseDb === ":memory:" ? process.cwd() : dirname(warehouseDb);
+  if (warehouseDb === ":memory:" && !isAbsolute(config.privacy.keyFile)) return (memoryKey ??= randomBytes(32));
+  const base = dirname(warehouseDb);
   const file = isAbsolute(config.privacy.keyFile) ? config.privacy.keyFile : join(base, config.privacy.keyFile);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
