@@ -122,7 +122,19 @@ describe("dashboard in a real browser (generated city, real pipeline, one build)
     ];
     for (const [name, path, ready] of pages) {
       const page = await open(path, ready);
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      // Nothing to scroll sideways: the reasons wrap inside the page (1400 px window).
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0], `${name}: page width`).toBeLessThanOrEqual(widths[1]);
+      // Labels a person reads are plain Chinese: headings, column heads, input labels, buttons, notices.
+      const english = await page.$$eval("h1, h2, h3, th, label, button, .notice, .dt-toolbar, .metric h2, #observablehq-sidebar", (nodes) =>
+        nodes.flatMap((n) => (n as HTMLElement).innerText.match(/(?<![A-Za-z0-9_.\-/])[A-Za-z]{3,}(?![A-Za-z0-9_.\-/])/g) ?? []),
+      );
+      expect(english.filter((w) => !["VIP", "CSV", "AUC", "MOU", "ARPU", "churnwatch", "run", "backtest", "score", "week"].includes(w)), `${name}: English words`).toEqual([]);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text, `${name}: no raw configuration path or null`).not.toMatch(/\bnull\b|\bsignals\.\w|\bscoring\.\w|NaN|undefined/);
+      if (["overview", "signal-quality", "data-quality", "methodology"].includes(name)) expect(text, `${name}: times say 北京时间`).toContain("北京时间");
       await page.close();
     }
     expect(consoleErrors).toEqual([]);
