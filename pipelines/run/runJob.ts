@@ -1,3 +1,4 @@
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
@@ -168,17 +169,23 @@ export async function runJob(options: RunOptions): Promise<RunReport> {
     });
 
     const scoresChanged = report.weeksScored.length > 0 || report.export?.outcome === "written";
+    // A refresh that failed or was killed leaves this marker: the next run rebuilds even when
+    // nothing else is new, so dist/ never stays behind the warehouse (issue 13, finding 6).
+    const staleMarker = `${options.db}.dashboard-stale`;
+    const dashboardStale = existsSync(staleMarker);
     if (options.dashboard === false) {
       report.dashboard = { outcome: "off", durationMs: 0 };
       progress.stage(4, "dashboard", "not refreshed (--no-dashboard)");
-    } else if (!scoresChanged) {
+    } else if (!scoresChanged && !dashboardStale) {
       progress.stage(4, "dashboard", "nothing changed, left as it is");
     } else {
       progress.stage(4, "dashboard", "refreshing its data (clear the loader cache, rebuild dist/)");
       const started = Date.now();
       try {
         // After the warehouse is closed: the dashboard's loaders open it read-only in other processes.
+        writeFileSync(staleMarker, "", { mode: 0o600 });
         report.dashboard = { outcome: "refreshed", durationMs: (await refreshDashboard({ db: options.db, log: progress.log })).durationMs };
+        rmSync(staleMarker, { force: true });
       } catch (e) {
         // The exports are out already: report the dashboard apart (exit 1) rather than as a crash.
         report.dashboard = { outcome: "failed", durationMs: Date.now() - started, message: (e as Error).message };

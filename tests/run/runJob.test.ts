@@ -11,10 +11,11 @@ import { withTestWarehouse, rows } from "../helpers/warehouse.ts";
 import { run, runFixture, writeRunBundle } from "../helpers/runFixture.ts";
 
 // The real rebuild runs Framework (tens of seconds, and the registry): record the calls instead.
-const dashboard = vi.hoisted(() => ({ calls: [] as string[] }));
+const dashboard = vi.hoisted(() => ({ calls: [] as string[], fail: false }));
 vi.mock("../../pipelines/dashboard/refreshDashboard.ts", () => ({
   refreshDashboard: async (options: { db: string }) => {
     dashboard.calls.push(options.db);
+    if (dashboard.fail) throw new Error("dashboard build failed (exit 1)");
     return { durationMs: 1, outDir: "dist", summary: "" };
   },
 }));
@@ -108,6 +109,22 @@ describe("run: the weekly job on the real pipeline", () => {
     expect(readdirSync(fixture.out).sort()).toEqual(["2026-W45", "2026-W46", W47, "2026-W48"]);
   });
 
+  it("retries a dashboard refresh that failed, on the next run even with nothing new", async () => {
+    writeRunBundle(fixture.extracts, "2026-W50");
+    dashboard.fail = true;
+    const failed = await runIt();
+    dashboard.fail = false;
+    expect(failed.dashboard.outcome).toBe("failed");
+    expect(failed.exitCode).toBe(1);
+    const calls = dashboard.calls.length;
+    const retried = await runIt();
+    expect(retried.weeksScored).toEqual([]);
+    expect(retried.dashboard.outcome).toBe("refreshed");
+    expect(dashboard.calls.length).toBe(calls + 1);
+    const settled = await runIt();
+    expect(settled.dashboard.outcome).toBe("unchanged");
+  });
+
   it("reports a broken bundle with exit 1 and still exports what loaded", async () => {
     writeBundle(fixture.extracts, { week: "2026-W49", editManifest: (m) => { m.files[0].rows += 1; } });
     const report = await runIt();
@@ -115,7 +132,7 @@ describe("run: the weekly job on the real pipeline", () => {
     expect(report.outcome).toBe("failed");
     expect(report.ingest.bundles.find((b) => b.bundle === "2026-W49")).toMatchObject({ outcome: "failed" });
     expect(report.ingest.bundles.find((b) => b.bundle === "2026-W49")!.message).toMatch(/groups\.csv/);
-    expect(report.export).toMatchObject({ week: "2026-W48", outcome: "unchanged" });
+    expect(report.export).toMatchObject({ week: "2026-W50", outcome: "unchanged" });
   });
 
   it("refuses a wording table that would reveal observed behaviour before loading anything", async () => {
