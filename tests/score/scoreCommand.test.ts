@@ -1,25 +1,13 @@
-import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../pipelines/cli.ts";
 import { withWarehouse } from "../../pipelines/db/withWarehouse.ts";
 import { Fixture } from "../signals/fixture.ts";
 import { testConfig } from "../signals/scoreFixture.ts";
+import { runCli } from "../helpers/runCli.ts";
 
-/** Runs the CLI, returning its exit status and what it printed. */
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
-  try {
-    return { status: await main(args), stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const cli = runCli;
 
 describe("churnwatch score", () => {
   const dir = mkdtempSync(join(tmpdir(), "churnwatch-score-"));

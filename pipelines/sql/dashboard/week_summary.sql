@@ -1,14 +1,9 @@
--- Reads:  score_runs (bookkeeping), pub_group_week.
+-- Reads:  pub_group_week (when each week was scored, and with which configuration, is in meta.json).
 -- Grain:  one row per scored week.
 -- Why:    the overview's headline figures. Every figure is a sum of what pub_group_week publishes
 --         per group (its revenue, members active and lost: int_group_sizes' definitions), so the
 --         overview adds up to the groups listed in the exports.
 with
-runs as (
-    select week, config_hash, strftime(scored_at, '%Y-%m-%d %H:%M') as scored_at
-    from score_runs
-),
-
 groups as (
     select * from pub_group_week
 ),
@@ -32,13 +27,11 @@ per_week as (
 
 final as (
     select
-        runs.week, runs.config_hash, runs.scored_at,
-        per_week.groups_scored, per_week.groups_high, per_week.groups_medium, per_week.groups_low,
+        per_week.week, per_week.groups_scored, per_week.groups_high, per_week.groups_medium, per_week.groups_low,
         per_week.members_flagged, per_week.members_active,
         per_week.revenue_at_risk, per_week.revenue_total,
         per_week.members_lost, per_week.members_ported
-    from runs
-    join per_week on per_week.week = runs.week
+    from per_week
 )
 
 select * from final
