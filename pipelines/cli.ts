@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import("./commands/runCommand.ts")).runCommand,
   feedback: async () => (await import("./commands/feedbackCommand.ts")).feedbackCommand,
   backtest: async () => (await import("./commands/backtestCommand.ts")).backtestCommand,
+  features: async () => (await import("./commands/featuresCommand.ts")).featuresCommand,
   generate: async () => (await import("./commands/generateCommand.ts")).generateCommand,
   start: async () => (await import("./commands/startCommand.ts")).startCommand,
 };

@@ -70,6 +70,26 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     ],
     examples: ["churnwatch run /data/extracts", "churnwatch run /data/extracts --out /srv/churn --json"],
   },
+  features: {
+    usage: "churnwatch features --engine spark [--master M] SOURCE --out DIR [options]",
+    summary: "compute each week's member features on Apache Spark and write feature bundles",
+    about:
+      "Runs the feature stage (usage records -> contact ties and handsets), the one stage that grows\n" +
+      "with calls, as one Spark job over every extract bundle at SOURCE, and writes one feature bundle\n" +
+      "per week to DIR/<bundle>/ (README \"Feature bundles\"). `churnwatch ingest DIR` loads them like\n" +
+      "extract bundles. Exit 0 every week written, 1 a week failed (the message names the file and\n" +
+      "why), 2 wrong usage or no Spark here.",
+    options: [
+      ["SOURCE", "an extract bundle folder (with manifest.json) or a folder of bundles"],
+      ["--out DIR", "where the feature bundles go (one folder per bundle)"],
+      ["--engine spark", "the engine: spark (DuckDB computes features itself when ingest loads an extract)"],
+      ["--master M", "local[2] (default, spark.master), yarn, or spark://host:port"],
+    ],
+    examples: [
+      "churnwatch features --engine spark /data/extracts --out /data/features",
+      "churnwatch features --engine spark --master yarn /mnt/extracts/2026-W47 --out /mnt/features",
+    ],
+  },
   feedback: {
     usage: "churnwatch feedback PATH [options]",
     summary: "load managers' returned call lists (one .xlsx/.csv, or every new one under a folder)",

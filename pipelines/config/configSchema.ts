@@ -8,6 +8,7 @@ import { exportConfig } from "./exportConfig.ts";
 import { backtestConfig } from "./backtestConfig.ts";
 import { dashboardConfig } from "./dashboardConfig.ts";
 import { feedbackConfig } from "./feedbackConfig.ts";
+import { sparkConfig } from "./sparkConfig.ts";
 
 /**
  * The one configuration schema: every threshold and weight, with its default.
@@ -24,6 +25,7 @@ export const configSchema = z
     backtest: backtestConfig,
     dashboard: dashboardConfig,
     feedback: feedbackConfig,
+    spark: sparkConfig,
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { sql } from "../db/sql.ts";
 import { loadBundle, type BundleReport } from "./loadBundle.ts";
 import { MANIFEST_FILE, readManifest } from "./readManifest.ts";
 import { chooseDeliveries } from "./chooseDeliveries.ts";
+import { listBundleFolders } from "./listBundleFolders.ts";
 import { tempCopyDirs } from "./tempCopyDirs.ts";
 
 export interface IngestReport {
@@ -42,23 +43,12 @@ export async function ingestPath(
   if (leftovers > 0) log(`removed ${leftovers} folder(s) of temporary GBK copies left by an interrupted load`);
   const report: IngestReport = { bundles: [], skipped: [], durationMs: 0 };
 
-  let folders: string[];
-  if (existsSync(join(path, MANIFEST_FILE))) {
-    folders = [path];
-  } else {
-    const children = readdirSync(path, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => join(path, d.name))
-      .sort();
-    folders = [];
-    for (const folder of children) {
-      if (existsSync(join(folder, MANIFEST_FILE))) folders.push(folder);
-      else {
-        report.skipped.push({ bundle: printable(basename(folder)), reason: "no manifest.json (incomplete bundle)" });
-        log(`${printable(basename(folder))}: skipped, no manifest.json yet (incomplete bundle)`);
-      }
-    }
+  const found = listBundleFolders(path);
+  for (const skip of found.skipped) {
+    report.skipped.push(skip);
+    log(`${skip.bundle}: skipped, ${skip.reason}`);
   }
+  const folders = found.folders;
   const loadedAt = new Map((await sql.query<{ week: string; generated_at: string | null }>(conn, "select week, generated_at from raw_bundles"))
     .map((r) => [r.week, r.generated_at]));
   const choice = chooseDeliveries(folders.map((folder) => ({ folder, manifest: manifestOrNull(folder) })), loadedAt);
@@ -76,7 +66,7 @@ export async function ingestPath(
 }
 
 /** The folder's manifest, or null when it cannot be read (the folder then fails on its own, naming why). */
-function manifestOrNull(folder: string) {
+export function manifestOrNull(folder: string) {
   try {
     return readManifest(folder, basename(folder)).manifest;
   } catch {

@@ -7,7 +7,7 @@ import { BundleError } from "../lib/errors.ts";
 import { errorKind } from "../lib/errorKind.ts";
 import { printable } from "../lib/printable.ts";
 import { addDays, weekStart } from "../lib/isoWeek.ts";
-import { readManifest, type Manifest } from "./readManifest.ts";
+import { readManifest, type Manifest, type FeatureManifest } from "./readManifest.ts";
 import { resolveBundleFile } from "./resolveBundleFile.ts";
 import { scanSourceFile, type SourceFileScan } from "./scanSourceFile.ts";
 import { contractTables, TABLE_NAMES } from "./contractTables.ts";
@@ -18,6 +18,10 @@ import { SourceFault } from "./sourceFault.ts";
 import { tempCopyDirs } from "./tempCopyDirs.ts";
 import { sql } from "../db/sql.ts";
 import { computeWeekFeatures } from "../features/computeWeekFeatures.ts";
+import { loadFeatureFiles, type FeatureFile } from "../features/loadFeatureFiles.ts";
+import { FEATURE_TABLES, type FeatureTable } from "./featureTables.ts";
+import { hashFile } from "./hashFile.ts";
+import { checkHeader } from "./checkHeader.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
 
@@ -75,8 +79,10 @@ export async function loadBundle(
     const { manifest, sha256: manifestSha } = readManifest(bundleDir, label);
     report.week = manifest.week;
     const files = planFiles(bundleDir, label, manifest, temp);
-    const fileBytes = Object.fromEntries(files.map((f) => [f.label, f.bytes]));
-    const fileMtimes = Object.fromEntries(files.map((f) => [f.label, f.mtimeNs]));
+    // a feature bundle: its Parquet files stand for the week's records (README, "Feature bundles")
+    const features = planFeatureFiles(bundleDir, label, manifest);
+    const fileBytes = Object.fromEntries([...files, ...features].map((f) => [f.label, f.bytes]));
+    const fileMtimes = Object.fromEntries([...files, ...features].map((f) => [f.label, f.mtimeNs]));
 
     // The cheap test: the same manifest bytes, and every file the same size and modification
     // time, is the delivery already loaded; nothing is read. Any difference reads every file.
@@ -95,14 +101,15 @@ export async function loadBundle(
         utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
       });
       report.filesRead++;
-      checkHeader(label, file, contractTables[file.table].columns);
+      checkHeader(`${label}/${file.label}`, file.scan.header, contractTables[file.table].columns);
       if (file.scan.records !== file.rows) {
         throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
       }
     }
+    for (const file of features) file.sha256 = await hashFile(file.path, `${label}/${file.label}`);
     current = null;
     report.stagesMs.scan = Date.now() - scanStarted;
-    const checksum = bundleChecksum(manifest, files);
+    const checksum = bundleChecksum(manifest, files, features);
     report.checksum = checksum;
     if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
 
@@ -121,7 +128,7 @@ export async function loadBundle(
       week_end: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
     };
     const loadedFiles: Array<{ planned: PlannedFile; loaded: LoadedFile }> = [];
-    for (const table of TABLE_NAMES) {
+    for (const table of TABLE_NAMES.filter((t) => t !== "cdr" || manifest.kind !== "features")) {
       const spec = contractTables[table];
       const groups = groupByHeader(files.filter((f) => f.table === table));
       const loadedGroups: LoadedFile[][] = [];
@@ -172,7 +179,13 @@ export async function loadBundle(
 
     // The week's usage features, in the bundle's transaction: scoring never scans its records again.
     const featuresStarted = performance.now();
-    await computeWeekFeatures(conn, manifest.week);
+    if (manifest.kind === "features") {
+      report.rows.cdr = acceptSourceRecords(label, manifest, report, config);
+      const loaded = await loadFeatureFiles(conn, manifest.week, features, label, config.ingest.rejectsShownInMessage);
+      Object.assign(report.rows, loaded);
+    } else {
+      await computeWeekFeatures(conn, manifest.week);
+    }
     log(`${label}: features ${((performance.now() - featuresStarted) / 1000).toFixed(1)} s`);
 
     await sql.exec(conn,
@@ -215,14 +228,67 @@ function failureMessage(e: unknown, label: string, current: PlannedFile | null):
 }
 
 function planFiles(bundleDir: string, label: string, manifest: Manifest, temp: string): PlannedFile[] {
-  return manifest.files.map((entry, i) => {
+  return manifest.files.flatMap((entry, i) => {
+    if (!isContractTable(entry.table)) return [];
     const path = resolveBundleFile(bundleDir, entry.path, label);
     const gzip = entry.path.endsWith(".gz");
     // DuckDB reads only UTF-8: a GBK file is read through its transcoded copy.
     const readPath = manifest.encoding === "gbk" ? join(temp, `${i}.csv`) : path;
     const stat = statSync(path, { bigint: true });
-    return { table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: Number(stat.size), mtimeNs: String(stat.mtimeNs) };
+    return [{ table: entry.table, label: entry.path, path, readPath, gzip, rows: entry.rows, bytes: Number(stat.size), mtimeNs: String(stat.mtimeNs) }];
   });
+}
+
+function isContractTable(table: string): table is PlannedFile["table"] {
+  return (TABLE_NAMES as readonly string[]).includes(table);
+}
+
+interface PlannedFeatureFile extends FeatureFile {
+  bytes: number;
+  mtimeNs: string;
+  sha256?: string;
+}
+
+function planFeatureFiles(bundleDir: string, label: string, manifest: Manifest): PlannedFeatureFile[] {
+  if (manifest.kind !== "features") return [];
+  return manifest.files.flatMap((entry) => {
+    if (!(FEATURE_TABLES as readonly string[]).includes(entry.table)) return [];
+    const path = resolveBundleFile(bundleDir, entry.path, label);
+    const stat = statSync(path, { bigint: true });
+    return [{ table: entry.table as FeatureTable, label: entry.path, path, rows: entry.rows, bytes: Number(stat.size), mtimeNs: String(stat.mtimeNs) }];
+  });
+}
+
+/**
+ * A feature bundle's account of the week's records (manifest `source.cdr`): each file's refused
+ * records go into the run report and count against the same limit as a raw bundle's (the engine
+ * that refused them names no line: a refused record is described by column and reason only).
+ * Returns the records behind the features.
+ */
+function acceptSourceRecords(label: string, manifest: FeatureManifest, report: BundleReport, config: Config): number {
+  let accepted = 0;
+  for (const file of manifest.source.cdr) {
+    const reasons: Record<string, number> = {};
+    for (const [rule, n] of Object.entries(file.refused) as Array<[string, number]>) {
+      const [column, reason] = rule.split("|");
+      const key = reason === undefined ? rule : `${column}: ${reason}`;
+      reasons[key] = (reasons[key] ?? 0) + n;
+    }
+    if (file.malformed > 0) reasons["fewer or more fields than the header"] = file.malformed;
+    if (file.duplicates > 0) reasons["record_id: duplicate key"] = file.duplicates;
+    const refused = Object.values(reasons).reduce((a, b) => a + b, 0);
+    report.rejects.push({ file: file.path, rows: file.rows, rejected: refused, reasons });
+    if (refused > config.ingest.rejectLimitShare * file.rows) {
+      const shown = Object.entries(reasons).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, config.ingest.rejectsShownInMessage).map(([reason, n]) => `${n} × ${reason}`).join("; ");
+      throw new BundleError(
+        `${label}/manifest.json: source file ${file.path}: ${refused} of ${file.rows} rows refused (${percent(refused, file.rows)}, ` +
+          `limit ${percent(config.ingest.rejectLimitShare, 1)}): ${shown}`,
+      );
+    }
+    accepted += file.rows - refused;
+  }
+  return accepted;
 }
 
 /** Files of one table that share a header, in manifest order: each group is one DuckDB read. */
@@ -235,22 +301,20 @@ function groupByHeader(files: PlannedFile[]): PlannedFile[][] {
   return [...groups.values()];
 }
 
-function checkHeader(label: string, file: PlannedFile, columns: readonly string[]): void {
-  const header = file.scan!.header;
-  const missing = columns.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    throw new BundleError(`${label}/${file.label}: header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
-  }
-  const repeated = columns.filter((c) => header.indexOf(c) !== header.lastIndexOf(c));
-  if (repeated.length > 0) throw new BundleError(`${label}/${file.label}: header repeats column ${repeated.join(", ")}`);
-}
-
 /** Content checksum: the contract fields of the manifest and every file's sha256 (not generated_at). */
-function bundleChecksum(manifest: Manifest, files: PlannedFile[]): string {
+function bundleChecksum(manifest: Manifest, files: PlannedFile[], features: PlannedFeatureFile[]): string {
   const content = {
     contract: manifest.contract, week: manifest.week, encoding: manifest.encoding, delimiter: manifest.delimiter,
     files: files.map((f) => ({ table: f.table, path: f.label, rows: f.rows, sha256: f.scan!.sha256 }))
       .sort((a, b) => a.path.localeCompare(b.path)),
+    // a raw bundle's checksum stays what it always was; a feature bundle's adds what is its own
+    ...(manifest.kind === "features"
+      ? {
+        kind: manifest.kind, features: manifest.features, source: manifest.source,
+        feature_files: features.map((f) => ({ table: f.table, path: f.label, rows: f.rows, sha256: f.sha256 }))
+          .sort((a, b) => a.path.localeCompare(b.path)),
+      }
+      : {}),
   };
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { createGunzip } from "node:zlib";
 import { pipeline } from "node:stream/promises";
 import { Writable, type Transform } from "node:stream";
+import { parseHeader } from "./parseHeader.ts";
 import iconv from "iconv-lite";
 import { RecordScanner } from "./recordScanner.ts";
 import { SourceFault } from "./sourceFault.ts";
@@ -26,29 +27,6 @@ export interface SourceFileScan {
 }
 
 const LF = 0x0a;
-
-/** Splits the header line on the delimiter, honouring RFC 4180 quotes. */
-function parseHeader(text: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields.map((f) => f.trim());
-}
 
 export interface ScanOptions {
   gzip: boolean;

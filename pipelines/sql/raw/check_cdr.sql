@@ -51,8 +51,12 @@ checked as (
     from typed
 ),
 
+-- the columns listed, not `* exclude`: Spark runs this model too (pipelines/spark/toSparkSql.ts)
 final as (
-    select * exclude (start_time_text, duration_s_text) from checked
+    select
+        filename, record_id, msisdn, record_type, other_party, other_network, start_time, duration_s,
+        cell_id, imei, reject
+    from checked
 )
 
 select * from final

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * The feature stage on Apache Spark (`churnwatch features --engine spark`). README "Running at
+ * province scale" explains each value.
+ */
+export const sparkConfig = z
+  .object({
+    /** Where the job runs: local[N] on this machine, yarn, or spark://host:port (the --master flag wins). */
+    master: z.string().min(1).default("local[2]"),
+    /**
+     * Memory of the driver, which in local mode is also the only executor. Spark's own default (1g)
+     * is too small to roll up a city week; 4g leaves room on a 24 GB server beside DuckDB.
+     */
+    driverMemory: z.string().regex(/^\d+[kmgt]$/i, "a size like \"4g\" or \"512m\"").default("4g"),
+    /**
+     * Parquet files per feature table and week. One is right up to a city (a few million contact
+     * rows); a province week's hundreds of millions load faster from several.
+     */
+    filesPerTable: z.number().int().positive().max(1000).default(1),
+    /**
+     * Partitions of Spark's shuffles (the roll-up, the duplicate test). Spark's default (200) is
+     * meant for clusters; on a local job it only adds tasks.
+     */
+    shufflePartitions: z.number().int().positive().default(8),
+    /** Further Spark settings passed as they are (spark.executor.memory, spark.yarn.queue …). */
+    conf: z.record(z.string().regex(/^spark\.[A-Za-z0-9_.-]+$/, "a Spark setting, spark.…"), z.string()).default({}),
+  })
+  .strict()
+  .prefault({});
