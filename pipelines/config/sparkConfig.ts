@@ -23,8 +23,12 @@ export const sparkConfig = z
      * meant for clusters; on a local job it only adds tasks.
      */
     shufflePartitions: z.number().int().positive().default(8),
-    /** Further Spark settings passed as they are (spark.executor.memory, spark.yarn.queue …). */
-    conf: z.record(z.string().regex(/^spark\.[A-Za-z0-9_.-]+$/, "a Spark setting, spark.…"), z.string()).default({}),
+    /**
+     * Further Spark settings, each "spark.name=value" as spark-submit's --conf takes them
+     * (spark.executor.memory=8g, spark.yarn.queue=churn …). A list, not an object: a setting's name
+     * is Spark's, which this schema cannot know, while every object here refuses unknown keys.
+     */
+    conf: z.array(z.string().regex(/^spark\.[A-Za-z0-9_.-]+=.+$/, "a Spark setting, spark.name=value")).default([]),
   })
   .strict()
   .prefault({});

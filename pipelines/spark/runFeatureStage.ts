@@ -80,7 +80,7 @@ export async function runFeatureStage(
         "spark.ui.enabled": "false",
         // Spark 4 reads only the UTF charsets unless told: GBK extracts are GB18030 (Java's charset)
         "spark.sql.legacy.javaCharsets": "true",
-        ...config.spark.conf,
+        ...Object.fromEntries(config.spark.conf.map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)])),
       },
       cdrColumns: contractTables.cdr.columns,
       check: toSparkModel("raw/check_cdr.sql"),
