@@ -1,17 +1,36 @@
 /**
- * `npm run bench`: speed and memory figures, printed, never asserted by a timed test.
- *   ingest    — a 10 M-row CDR week: `churnwatch ingest` against DuckDB's plain read_csv of the same files;
- *   score     — a city-scale week (5,000 groups ≈ 200,000 members, ≈ 40 M CDR rows) with 8 weeks
- *               loaded: the last week's scoring, per layer;
- *   dashboard — the site built from that warehouse, and the overview page's transfer.
- * Options: --only ingest,score,dashboard; --cdr-rows N (ingest week, default 10,000,000);
- * --city-groups N (default 5,000) and --city-weeks K (default 8); --keep (keep generated data
- * and warehouses under --dir for the next run: the city takes ~25 min to generate and load).
+ * `npm run bench`: speed, memory and size figures (issue 15), printed, never asserted by a timed test.
+ * Every ratio is measured in the same run against a yardstick the bench runs itself, in its own
+ * process, alternating with churnwatch (--rounds times; the best of each is kept, since other work on
+ * a shared 2-core machine can slow either). The yardsticks are plain DuckDB, same memory limit, CDR
+ * column types given: `read_csv` of the CDR files into a table (plus, for cold, one aggregation).
+ *   ingest    — a --cdr-rows CDR week: loading with the week's features (`churnwatch ingest`, whole),
+ *               loading alone (that minus the features step the ingest logs), against read_csv;
+ *   cold      — a multi-week run (--run-groups, --run-weeks, --run-cdr-per-member): raw bundles →
+ *               every week scored (`ingest` root + `score --all`) against read_csv of all its CDR
+ *               files plus one per-member aggregation (stored; the streamed variant is printed too);
+ *   warm      — that run's last week arriving at a warehouse holding the earlier ones (scored):
+ *               `ingest` + `score` + `export` of that week against read_csv of its CDR files;
+ *   score     — a city (--city-groups 5,000 ≈ 200,000 members, ≈ 40 M CDR rows a week,
+ *               --city-weeks 8): `ingest` of every week, `score --all` (the last week per layer),
+ *               `export` and `backtest`, each command's peak RSS;
+ *   dashboard — the site built from that warehouse, and the overview page's transfer;
+ *   memory    — the city's last week scored again with DuckDB's memory limit at --low-memory (1GB):
+ *               finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`;
+ *   size      — the city warehouse's size per week with every week's raw CDR (after CHECKPOINT), and
+ *               on a copy after `churnwatch run` with rawCdrRetentionWeeks 1 (the prune).
+ * Options: --only ingest,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
+ * size need the city, loaded once); --rounds N (alternations, default 2); --cdr-rows N (ingest
+ * week, default 10,000,000); --run-groups N (800), --run-weeks K (8), --run-cdr-per-member N (40:
+ * ≈ 1.3 M rows a week); --city-groups N (5,000), --city-weeks K (8); --low-memory SIZE (1GB);
+ * --dir DIR (.tmp/bench); --keep (keep generated data and warehouses under --dir for the next run:
+ * the city takes ~25 min to generate and load).
  */
-import { existsSync, rmSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measureChild, type PhaseResult } from "./measureChild.ts";
+import { best, cdrFiles, mb, peakText, ratioText, splitWarehouseSize } from "./benchFigures.ts";
 import { generatorDefaults } from "../generate/generatorDefaults.ts";
 
 const { values } = parseArgs({
@@ -19,19 +38,30 @@ const { values } = parseArgs({
     "cdr-rows": { type: "string", default: "10000000" },
     keep: { type: "boolean", default: false },
     dir: { type: "string", default: ".tmp/bench" },
-    only: { type: "string", default: "ingest,score,dashboard" },
+    only: { type: "string", default: "ingest,cold,warm,score,dashboard,memory,size" },
+    rounds: { type: "string", default: "2" },
+    "run-groups": { type: "string", default: "800" },
+    "run-weeks": { type: "string", default: "8" },
+    "run-cdr-per-member": { type: "string", default: "40" },
     "city-groups": { type: "string", default: "5000" },
     "city-weeks": { type: "string", default: "8" },
+    "low-memory": { type: "string", default: "1GB" },
   },
 });
-const work = values.dir!;
+const work = resolve(values.dir!);
 const cdrRows = Number(values["cdr-rows"]);
+const rounds = Math.max(1, Number(values.rounds));
+const RSS_TARGET_MB = 3072;
+const MEMORY_LIMIT = "3GB"; // warehouse.memoryLimit's default: what the yardsticks get too
 
 function line(label: string, value: string): void {
-  process.stdout.write(`${label.padEnd(44)} ${value}\n`);
+  process.stdout.write(`${label.padEnd(58)} ${value}\n`);
 }
 
-/** Generates once per size; a later run with the same size reuses the bundle. */
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const runsText = (list: Array<{ seconds: number }>) => `runs: ${list.map((r) => r.seconds.toFixed(1)).join(", ")} s`;
+
+/** Generates once per size; a later run with the same size reuses the bundles. */
 async function dataset(name: string, params: Record<string, unknown>): Promise<string> {
   const out = join(work, name);
   const stamp = join(out, "bench-params.json");
@@ -39,80 +69,258 @@ async function dataset(name: string, params: Record<string, unknown>): Promise<s
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const gen = await measureChild("generate", { ...params, out });
-  line(`generate ${name}`, `${gen.seconds.toFixed(1)} s, peak RSS ${gen.peakRssMb} MB`);
+  line(`generate ${name}`, `${s(gen.seconds)}, peak RSS ${gen.peakRssMb} MB`);
   writeFileSync(stamp, JSON.stringify(params));
   return out;
 }
 
+function bundlesOf(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{4}-W\d{2}$/.test(d.name))
+    .map((d) => join(root, d.name)).sort();
+}
+
 function freshDb(name: string): string {
   const db = join(work, `${name}.duckdb`);
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
+  for (const suffix of ["", ".wal", ".run.lock"]) rmSync(`${db}${suffix}`, { force: true });
+  rmSync(`${db}.tmp`, { recursive: true, force: true });
   return db;
 }
 
+function fileSize(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+/** One churnwatch command line in its own process, with --db; parses the --json report when asked. */
+async function churnwatch(db: string, argv: string[], options: { watchDir?: string } = {}): Promise<PhaseResult & { report: any }> {
+  const result = await measureChild("cli", { argv: [...argv, "--db", db] }, options);
+  return { ...result, report: argv.includes("--json") ? JSON.parse(result.stdout) : null };
+}
+
+function configFile(name: string, config: object): string {
+  const path = join(work, `${name}.json`);
+  writeFileSync(path, JSON.stringify(config, null, 2));
+  return path;
+}
+
+// ── ingest: loading alone and with features, against read_csv ───────────────────────────────────
 async function benchIngest(): Promise<void> {
   // Members × mean CDR per member ≈ the wanted rows; the generator's mean group has ~40 members.
   const cdrPerMember = generatorDefaults.options.cdrPerMember;
   const groups = Math.max(1, Math.round(cdrRows / cdrPerMember / 40));
   const root = await dataset("ingest-week", { groups, weeks: 1, startWeek: "2026-W45", cdrPerMember });
-  const bundle = join(root, "2026-W45");
-  // Alternate the two, twice, and keep each one's best: on a shared 2-core machine one run of
-  // either can be slowed by whatever else runs, and the ratio is what matters.
-  const runs: { ingest: PhaseResult[]; plain: PhaseResult[] } = { ingest: [], plain: [] };
-  for (let i = 0; i < 2; i++) {
-    runs.plain.push(await measureChild("plainRead", { path: bundle, db: freshDb("plain") }));
-    runs.ingest.push(await measureChild("ingest", { path: bundle, db: freshDb("ingest") }));
+  const bundle = bundlesOf(root)[0];
+  const files = cdrFiles(bundle);
+  const runs: { ingest: Array<PhaseResult & { features: number }>; plain: PhaseResult[] } = { ingest: [], plain: [] };
+  for (let i = 0; i < rounds; i++) {
+    runs.plain.push(await measureChild("plain", { files, db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "none" }));
+    const r = await churnwatch(freshDb("ingest"), ["ingest", bundle, "--json"]);
+    const features = (r.figures.featuresSeconds as number[])[0] ?? NaN;
+    runs.ingest.push({ ...r, features, figures: { ...r.figures, report: r.report.ingest } });
   }
-  const best = (list: PhaseResult[]) => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-  const ingest = best(runs.ingest);
+  const withFeatures = best(runs.ingest);
+  // a cross-check of the logged step: the same features computed again, alone, on the warehouse just loaded
+  const recomputed = await measureChild("features", { db: join(work, "ingest.duckdb"), week: bundle.slice(-8) });
+  const alone = best(runs.ingest.map((r) => ({ seconds: r.seconds - r.features })));
   const plain = best(runs.plain);
-  const rows = Number(ingest.figures.cdrRows);
-  const stages = (ingest.figures.bundles as Array<{ stagesMs: Record<string, number> }>)[0].stagesMs;
+  const report = withFeatures.figures.report as { bundles: Array<{ rows: Record<string, number>; stagesMs: Record<string, number> }> };
+  const rows = report.bundles[0].rows.cdr;
   line("ingest: CDR rows loaded", rows.toLocaleString("en"));
-  line("ingest: load time (best of 2)", `${ingest.seconds.toFixed(1)} s (${Math.round(rows / ingest.seconds).toLocaleString("en")} rows/s); runs: ${runs.ingest.map((r) => r.seconds.toFixed(1)).join(", ")} s`);
-  line("ingest: stages", Object.entries(stages).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(", "));
-  line("ingest: peak RSS", `${Math.max(...runs.ingest.map((r) => r.peakRssMb))} MB (target ≤ 3072 MB)`);
-  line("plain read_csv of the same files (best of 2)", `${plain.seconds.toFixed(1)} s, peak RSS ${plain.peakRssMb} MB; runs: ${runs.plain.map((r) => r.seconds.toFixed(1)).join(", ")} s`);
-  line("ingest / plain read", `${(ingest.seconds / plain.seconds).toFixed(2)} × (target ≤ 1.5 ×)`);
+  line(`plain read_csv into a table (best of ${rounds})`, `${s(plain.seconds)}, peak RSS ${plain.peakRssMb} MB; ${runsText(runs.plain)}`);
+  line(`ingest with features (best of ${rounds})`, `${s(withFeatures.seconds)} (${Math.round(rows / withFeatures.seconds).toLocaleString("en")} rows/s); ${runsText(runs.ingest)}`);
+  line("ingest: stages (report)", [...Object.entries(report.bundles[0].stagesMs).map(([k, ms]) => `${k} ${s(ms / 1000)}`), `features ${s(withFeatures.features)} (logged)`].join(", "));
+  line("ingest: peak RSS", peakText(Math.max(...runs.ingest.map((r) => r.peakRssMb)), RSS_TARGET_MB));
+  line("features step recomputed alone (cross-check)", `${s(recomputed.figures.featuresSeconds as number)} on the loaded warehouse, own process, rolled back`);
+  line("loading alone (ingest − its logged features step)", `${s(alone.seconds)}; ${runsText(runs.ingest.map((r) => ({ seconds: r.seconds - r.features })))}`);
+  line("loading alone / plain read_csv", ratioText(alone.seconds, plain.seconds, 1.5));
+  line("loading with features / plain read_csv", ratioText(withFeatures.seconds, plain.seconds, 2));
 }
 
-/** The city warehouse: generated, loaded, reused across runs with --keep. */
-async function cityWarehouse(): Promise<string> {
+// ── cold and warm: a multi-week run ─────────────────────────────────────────────────────────────
+async function runDataset(): Promise<string> {
+  return dataset("run", {
+    groups: Number(values["run-groups"]), weeks: Number(values["run-weeks"]), startWeek: "2026-W41",
+    cdrPerMember: Number(values["run-cdr-per-member"]),
+  });
+}
+
+async function benchCold(): Promise<void> {
+  const root = await runDataset();
+  const bundles = bundlesOf(root);
+  const files = bundles.flatMap(cdrFiles);
+  type Cold = { seconds: number; ingest: PhaseResult & { report: any }; score: PhaseResult & { report: any } };
+  const runs: { cold: Cold[]; stored: PhaseResult[]; streamed: PhaseResult[] } = { cold: [], stored: [], streamed: [] };
+  for (let i = 0; i < rounds; i++) {
+    runs.stored.push(await measureChild("plain", { files, db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "stored" }));
+    runs.streamed.push(await measureChild("plain", { files, db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "streamed" }));
+    const db = freshDb("cold");
+    const ingest = await churnwatch(db, ["ingest", root, "--json"]);
+    const score = await churnwatch(db, ["score", "--all", "--json"]);
+    runs.cold.push({ seconds: ingest.seconds + score.seconds, ingest, score });
+  }
+  const cold = best(runs.cold);
+  const stored = best(runs.stored);
+  const streamed = best(runs.streamed);
+  const rows = (cold.ingest.report.ingest.bundles as Array<{ rows: Record<string, number> }>).reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0);
+  line("cold: run", `${bundles.length} weeks, ${rows.toLocaleString("en")} CDR rows, ${values["run-groups"]} groups`);
+  line(`cold: ingest + score --all (best of ${rounds})`, `${s(cold.seconds)} = ingest ${s(cold.ingest.seconds)} + score ${s(cold.score.seconds)}; ${runsText(runs.cold)}`);
+  line("cold: peak RSS ingest / score", `${cold.ingest.peakRssMb} MB / ${cold.score.peakRssMb} MB`);
+  line(`plain read_csv + aggregation, stored (best of ${rounds})`, `${s(stored.seconds)}, peak RSS ${stored.peakRssMb} MB; ${runsText(runs.stored)}`);
+  line(`plain aggregation over read_csv, streamed (best)`, `${s(streamed.seconds)}, peak RSS ${streamed.peakRssMb} MB; ${runsText(runs.streamed)}`);
+  line("cold / plain (stored)", ratioText(cold.seconds, stored.seconds, 1.5));
+  line("cold / plain (streamed, for reference)", ratioText(cold.seconds, streamed.seconds));
+}
+
+async function benchWarm(): Promise<void> {
+  const root = await runDataset();
+  const bundles = bundlesOf(root);
+  const last = bundles.at(-1)!;
+  const week = last.slice(-8);
+  // The earlier weeks, loaded and scored once (untimed), kept for every round and the next run.
+  const base = join(work, "warm-base.duckdb");
+  const stamp = `${base}.params`;
+  const params = JSON.stringify({ bundles: bundles.slice(0, -1), data: readFileSync(join(root, "bench-params.json"), "utf8") });
+  if (!existsSync(base) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== params) {
+    const db = freshDb("warm-base");
+    const setup = await measureChild("cliSequence", {
+      lines: [...bundles.slice(0, -1).map((b) => ["ingest", b, "--db", db]), ["score", "--all", "--db", db]],
+    });
+    line(`warm: set-up (${bundles.length - 1} earlier weeks, untimed)`, s(setup.seconds));
+    writeFileSync(stamp, params);
+  }
+  type Warm = { seconds: number; ingest: PhaseResult; score: PhaseResult; export: PhaseResult };
+  const runs: { warm: Warm[]; plain: PhaseResult[] } = { warm: [], plain: [] };
+  const out = join(work, "out-warm");
+  for (let i = 0; i < rounds; i++) {
+    runs.plain.push(await measureChild("plain", { files: cdrFiles(last), db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "none" }));
+    const db = freshDb("warm");
+    copyFileSync(base, db);
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const ingest = await churnwatch(db, ["ingest", last]);
+    const score = await churnwatch(db, ["score", "--week", week]);
+    const exported = await churnwatch(db, ["export", "--week", week, "--out", out]);
+    runs.warm.push({ seconds: ingest.seconds + score.seconds + exported.seconds, ingest, score, export: exported });
+  }
+  const warm = best(runs.warm);
+  const plain = best(runs.plain);
+  line(`warm: week ${week} (${cdrFiles(last).length} CDR files) after ${bundles.length - 1} weeks`, `ingest ${s(warm.ingest.seconds)} + score ${s(warm.score.seconds)} + export ${s(warm.export.seconds)} = ${s(warm.seconds)} (best of ${rounds}); ${runsText(runs.warm)}`);
+  line("warm: peak RSS ingest / score / export", `${warm.ingest.peakRssMb} / ${warm.score.peakRssMb} / ${warm.export.peakRssMb} MB`);
+  line(`plain read_csv of that week (best of ${rounds})`, `${s(plain.seconds)}; ${runsText(runs.plain)}`);
+  line("warm / plain read_csv", ratioText(warm.seconds, plain.seconds, 2));
+}
+
+// ── the city ────────────────────────────────────────────────────────────────────────────────────
+interface City {
+  root: string;
+  db: string;
+  weeks: string[];
+}
+
+/** The city warehouse: generated, loaded, reused across runs with --keep (its load figures too). */
+async function cityWarehouse(): Promise<City> {
   const params = { groups: Number(values["city-groups"]), weeks: Number(values["city-weeks"]), startWeek: "2026-W41", cdrPerMember: generatorDefaults.options.cdrPerMember };
   const root = await dataset("city", params);
   const db = join(work, "city.duckdb");
   const stamp = join(work, "city.duckdb.params");
-  if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== JSON.stringify(params)) {
-    const load = await measureChild("ingest", { path: root, db: freshDb("city") });
-    line("city: load every week", `${load.seconds.toFixed(0)} s, ${Number(load.figures.cdrRows).toLocaleString("en")} CDR rows, peak RSS ${load.peakRssMb} MB`);
+  const loadFile = join(work, "city.duckdb.load.json");
+  const weeks = bundlesOf(root).map((b) => b.slice(-8));
+  if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== JSON.stringify(params) || !existsSync(loadFile)) {
+    const load = await churnwatch(freshDb("city"), ["ingest", root, "--json"]);
+    const bundles = load.report.ingest.bundles as Array<{ rows: Record<string, number>; durationMs: number }>;
+    writeFileSync(loadFile, JSON.stringify({
+      at: new Date().toISOString().slice(0, 16).replace("T", " "), seconds: load.seconds, peakRssMb: load.peakRssMb,
+      cdrRows: bundles.reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0), weekSeconds: bundles.map((b) => b.durationMs / 1000),
+      features: load.figures.featuresSeconds,
+    }));
     writeFileSync(stamp, JSON.stringify(params));
+  } else {
+    line("city: warehouse", "reused from an earlier run (--keep); its load figures below are that run's");
   }
-  return db;
+  const load = JSON.parse(readFileSync(loadFile, "utf8")) as { at: string; seconds: number; peakRssMb: number; cdrRows: number; weekSeconds: number[]; features: number[] };
+  line(`city: ingest of ${weeks.length} weeks (one command, ${load.at} UTC)`, `${load.seconds.toFixed(0)} s, ${load.cdrRows.toLocaleString("en")} CDR rows (${Math.round(load.cdrRows / weeks.length).toLocaleString("en")} a week)`);
+  line("city: ingest per week", load.weekSeconds.map((x, i) => `${x.toFixed(1)} s${load.features[i] !== undefined ? ` (features ${load.features[i].toFixed(1)} s)` : ""}`).join(", "));
+  line("city: ingest peak RSS", peakText(load.peakRssMb, RSS_TARGET_MB));
+  return { root, db, weeks };
 }
 
-async function benchScore(db: string): Promise<void> {
-  const score = await measureChild("score", { db });
-  const f = score.figures as { week: string; seconds: number; layersMs: Record<string, number>; members: number; cdrRows: number; weeksLoaded: number; historySeconds: number };
-  line("score: history weeks (untimed target)", `${f.historySeconds.toFixed(0)} s for ${f.weeksLoaded - 1} weeks`);
-  line(`score: week ${f.week}`, `${f.seconds.toFixed(1)} s (target ≤ 60 s) for ${f.members.toLocaleString("en")} members, ${f.cdrRows.toLocaleString("en")} CDR rows, ${f.weeksLoaded} weeks loaded`);
-  line("score: peak RSS (whole phase)", `${score.peakRssMb} MB (target ≤ 4096 MB)`);
-  for (const [layer, ms] of Object.entries(f.layersMs)) line(`score: layer ${layer}`, `${(ms / 1000).toFixed(1)} s`);
+async function benchCityCommands(city: City): Promise<void> {
+  const score = await churnwatch(city.db, ["score", "--all", "--json"]);
+  const reports = score.report.weeks as Array<{ week: string; durationMs: number; timingsMs: Record<string, number> }>;
+  const last = reports.at(-1)!;
+  line(`city: score --all (${reports.length} weeks)`, `${score.seconds.toFixed(0)} s; per week ${reports.map((r) => (r.durationMs / 1000).toFixed(0)).join(", ")} s`);
+  line(`city: score, week ${last.week}`, `${s(last.durationMs / 1000)} (target ≤ 60 s) with ${reports.length - 1} earlier weeks scored`);
+  for (const [layer, ms] of Object.entries(last.timingsMs)) line(`city: score, layer ${layer}`, s(ms / 1000));
+  line("city: score peak RSS", peakText(score.peakRssMb, RSS_TARGET_MB));
+  const out = join(work, "out-city");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const exported = await churnwatch(city.db, ["export", "--week", last.week, "--out", out]);
+  line(`city: export --week ${last.week}`, `${s(exported.seconds)}, peak RSS ${peakText(exported.peakRssMb, RSS_TARGET_MB)}`);
+  const backtest = await churnwatch(city.db, ["backtest"]);
+  line("city: backtest", `${s(backtest.seconds)}, peak RSS ${peakText(backtest.peakRssMb, RSS_TARGET_MB)}`);
 }
 
-async function benchDashboard(db: string): Promise<void> {
-  const dash = await measureChild("dashboard", { db, outDir: join(work, "dist") });
+async function benchDashboard(city: City): Promise<void> {
+  const dash = await measureChild("dashboard", { db: city.db, outDir: join(work, "dist") });
   const f = dash.figures as { buildSeconds: number; overviewBytes: number; overviewRequests: number };
-  line("dashboard: build", `${f.buildSeconds.toFixed(1)} s (target ≤ 60 s)`);
+  line("dashboard: build", `${s(f.buildSeconds)} (target ≤ 60 s)`);
   line("dashboard: overview page transfer", `${(f.overviewBytes / 1e6).toFixed(2)} MB in ${f.overviewRequests} requests (target ≤ 1.5 MB)`);
+  line("dashboard: peak RSS (largest process: build, loaders, Chromium)", peakText(dash.peakRssMb, RSS_TARGET_MB));
+}
+
+async function benchLowMemory(city: City): Promise<void> {
+  const limit = values["low-memory"]!;
+  const config = configFile("low-memory", { warehouse: { memoryLimit: limit } });
+  const week = city.weeks.at(-1)!;
+  const spill = `${city.db}.tmp`; // DuckDB's default temp_directory for a database file
+  try {
+    const r = await churnwatch(city.db, ["score", "--week", week, "--config", config], { watchDir: spill });
+    line(`memory: score --week ${week}, memoryLimit ${limit}`, `finished in ${s(r.seconds)}, peak RSS ${r.peakRssMb} MB, spilled up to ${r.watchedPeakMb.toLocaleString("en")} MB to ${spill}`);
+  } catch (e) {
+    line(`memory: score --week ${week}, memoryLimit ${limit}`, `FAILED (${(e as Error).message})`);
+  }
+}
+
+async function benchSize(city: City): Promise<void> {
+  const before = await measureChild("dbSize", { db: city.db });
+  const b = before.figures as { blockSize: number; usedBlocks: number; freeBlocks: number; rawCdrRows: number; rawCdrWeeks: number; weeksLoaded: number };
+  const usedBefore = b.usedBlocks * b.blockSize;
+  line(`size: warehouse, ${b.weeksLoaded} weeks, raw CDR of ${b.rawCdrWeeks} kept`, `file ${mb(fileSize(city.db))}, used after CHECKPOINT ${mb(usedBefore)} (${b.rawCdrRows.toLocaleString("en")} raw CDR rows)`);
+  // On a copy, so the kept city stays whole: the weekly job with raw CDR kept for 1 week prunes the rest.
+  const copy = freshDb("city-pruned");
+  copyFileSync(city.db, copy);
+  const config = configFile("prune", { warehouse: { rawCdrRetentionWeeks: 1 }, feedback: { folder: null } });
+  const out = join(work, "out-prune");
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  try {
+    const run = await churnwatch(copy, ["run", city.root, "--no-dashboard", "--config", config, "--out", out]);
+    line("size: churnwatch run, rawCdrRetentionWeeks 1", `${s(run.seconds)} (nothing new: prune + export), peak RSS ${peakText(run.peakRssMb, RSS_TARGET_MB)}`);
+    const after = await measureChild("dbSize", { db: copy });
+    const a = after.figures as typeof b;
+    const usedAfter = a.usedBlocks * a.blockSize;
+    line(`size: after the prune, raw CDR of ${a.rawCdrWeeks} week(s) kept`, `file ${mb(fileSize(copy))} (DuckDB keeps freed blocks for reuse), used ${mb(usedAfter)}`);
+    const split = splitWarehouseSize(usedBefore, usedAfter, b.weeksLoaded, a.rawCdrWeeks);
+    line("size per city week, raw CDR retained", mb(split.perWeekWithRaw));
+    line("size per city week, raw CDR not retained", `${mb(split.perWeekWithoutRaw)} (one week's raw CDR: ${mb(split.rawPerWeek)})`);
+  } finally {
+    for (const suffix of ["", ".wal", ".run.lock"]) rmSync(`${copy}${suffix}`, { force: true });
+    rmSync(`${copy}.tmp`, { recursive: true, force: true });
+  }
 }
 
 mkdirSync(work, { recursive: true });
 const only = new Set(values.only!.split(","));
+line("bench", `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; rounds ${rounds}; data under ${work}`);
 if (only.has("ingest")) await benchIngest();
-if (only.has("score") || only.has("dashboard")) {
-  const db = await cityWarehouse();
-  if (only.has("score")) await benchScore(db);
-  if (only.has("dashboard")) await benchDashboard(db);
+if (only.has("cold")) await benchCold();
+if (only.has("warm")) await benchWarm();
+if (["score", "dashboard", "memory", "size"].some((x) => only.has(x))) {
+  const city = await cityWarehouse();
+  if (only.has("score")) await benchCityCommands(city);
+  if (only.has("dashboard")) await benchDashboard(city);
+  if (only.has("memory")) await benchLowMemory(city);
+  if (only.has("size")) await benchSize(city);
 }
+line("bench", `done ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
