@@ -57,8 +57,22 @@ def read_file(spark, index, source, columns):
     )
 
 
+class Steps:
+    """How long each step of a week took, for the log (the bench reads where Spark spends its time)."""
+
+    def __init__(self):
+        self.last = time.time()
+        self.taken = []
+
+    def done(self, name):
+        now = time.time()
+        self.taken.append(f"{name} {now - self.last:.1f} s")
+        self.last = now
+
+
 def run_week(spark, plan, week):
     started = time.time()
+    steps = Steps()
     columns = plan["cdrColumns"]
     frames = [read_file(spark, i, source, columns) for i, source in enumerate(week["files"])]
     records = frames[0]
@@ -67,7 +81,7 @@ def run_week(spark, plan, week):
     records.createOrReplaceTempView("src")
 
     bounds = {"week_start": week["weekStart"], "week_end": week["weekEnd"]}
-    checked = spark.sql(plan["check"]["sql"], args=bounds).persist(StorageLevel.DISK_ONLY)
+    checked = spark.sql(plan["check"]["sql"], args=bounds).persist(StorageLevel.MEMORY_AND_DISK)
     checked.createOrReplaceTempView("checked")
     outcomes = spark.sql("""
         select filename.index as index, filename.malformed as malformed, reject, count(*) as n
@@ -78,6 +92,7 @@ def run_week(spark, plan, week):
         if r["malformed"]:
             malformed[r["index"]] = malformed.get(r["index"], 0) + r["n"]
     refused = [r for r in outcomes if not r["malformed"]]
+    steps.done("read and check")
 
     valid = checked.where("reject is null and not filename.malformed")
     repeated = valid.groupBy("record_id").count().where("count > 1").select("record_id")
@@ -89,6 +104,7 @@ def run_week(spark, plan, week):
         duplicates = {r["index"]: r["n"] for r in ranked.where("occurrence > 1")
                       .groupBy(F.col("filename.index").alias("index")).agg(F.count("*").alias("n")).collect()}
         valid = ranked.where("occurrence = 1").drop("repeated", "occurrence")
+    steps.done("duplicates")
     valid.drop("reject", "filename").withColumn("week", F.lit(week["week"])).createOrReplaceTempView("raw_cdr")
 
     args = {"week": week["week"]}
@@ -101,6 +117,7 @@ def run_week(spark, plan, week):
         rows.repartition(plan["filesPerTable"], "msisdn").sortWithinPartitions(*order) \
             .write.mode("overwrite").option("compression", "zstd").parquet(f"{week['out']}/{table['name']}")
         written[table["name"]] = spark.read.parquet(f"{week['out']}/{table['name']}").count()
+        steps.done(table["name"])
     rollup.unpersist()
     checked.unpersist()
 
@@ -118,7 +135,7 @@ def run_week(spark, plan, week):
     stats = {"week": week["week"], "files": files, "tables": written, "seconds": round(time.time() - started, 1)}
     with open(f"{week['out']}/stats.json", "w", encoding="utf-8") as out:
         json.dump(stats, out)
-    log(f"{week['week']}: {sum(f['records'] for f in files)} records, features in {stats['seconds']} s")
+    log(f"{week['week']}: {sum(f['records'] for f in files)} records, features in {stats['seconds']} s ({', '.join(steps.taken)})")
 
 
 def main():
