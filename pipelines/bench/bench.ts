@@ -12,16 +12,19 @@
  *   warm      — that run's last week arriving at a warehouse holding the earlier ones (scored):
  *               `ingest` + `score` + `export` of that week against read_csv of its CDR files;
  *   score     — a city (--city-groups 5,000 ≈ 200,000 members, ≈ 40 M CDR rows a week,
- *               --city-weeks 8): `ingest` of every week, `score --all` (the last week per layer),
- *               `export` and `backtest`, each command's peak RSS;
+ *               --city-weeks 8): `ingest` of each earlier week (one command each) and `score --all`;
+ *               then the last week as a warm week: plain read_csv of its CDR files, `ingest`
+ *               (loading alone and with features against it), `score --week` (per layer) and
+ *               `export`; then `backtest`. Every command's peak RSS. One run each, not --rounds;
  *   dashboard — the site built from that warehouse, and the overview page's transfer;
  *   memory    — the city's last week scored again with DuckDB's memory limit at --low-memory (1GB):
  *               finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`;
  *   size      — the city warehouse's size per week with every week's raw CDR (after CHECKPOINT), and
- *               on a copy after `churnwatch run` with rawCdrRetentionWeeks 1 (the prune).
+ *               after `churnwatch run` with rawCdrRetentionWeeks 1 prunes it, in place (runs last;
+ *               nothing after the ingest reads raw CDR; a later --keep run prints these again).
  * Options: --only ingest,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
- * size need the city, loaded once); --rounds N (alternations, default 2); --cdr-rows N (ingest
- * week, default 10,000,000); --run-groups N (800), --run-weeks K (8), --run-cdr-per-member N (40:
+ * size load the city first when it is not kept, printing its figures too); --rounds N (alternations,
+ * default 2); --cdr-rows N (ingest week, default 10,000,000); --run-groups N (800), --run-weeks K (8), --run-cdr-per-member N (40:
  * ≈ 1.3 M rows a week); --city-groups N (5,000), --city-weeks K (8); --low-memory SIZE (1GB);
  * --dir DIR (.tmp/bench); --keep (keep generated data and warehouses under --dir for the next run:
  * the city takes ~25 min to generate and load).
@@ -59,6 +62,8 @@ function line(label: string, value: string): void {
 }
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+/** Seconds in a list: one decimal below 10. */
+const n = (seconds: number) => (seconds < 10 ? seconds.toFixed(1) : seconds.toFixed(0));
 const runsText = (list: Array<{ seconds: number }>) => `runs: ${list.map((r) => r.seconds.toFixed(1)).join(", ")} s`;
 
 /** Generates once per size; a later run with the same size reuses the bundles. */
@@ -117,6 +122,7 @@ async function benchIngest(): Promise<void> {
     const features = (r.figures.featuresSeconds as number[])[0] ?? NaN;
     runs.ingest.push({ ...r, features, figures: { ...r.figures, report: r.report.ingest } });
   }
+  freshDb("plain");
   const withFeatures = best(runs.ingest);
   // a cross-check of the logged step: the same features computed again, alone, on the warehouse just loaded
   const recomputed = await measureChild("features", { db: join(work, "ingest.duckdb"), week: bundle.slice(-8) });
@@ -157,6 +163,7 @@ async function benchCold(): Promise<void> {
     const score = await churnwatch(db, ["score", "--all", "--json"]);
     runs.cold.push({ seconds: ingest.seconds + score.seconds, ingest, score });
   }
+  freshDb("plain");
   const cold = best(runs.cold);
   const stored = best(runs.stored);
   const streamed = best(runs.streamed);
@@ -194,6 +201,7 @@ async function benchWarm(): Promise<void> {
     runs.plain.push(await measureChild("plain", { files: cdrFiles(last), db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "none" }));
     const db = freshDb("warm");
     copyFileSync(base, db);
+    if (existsSync(`${base}.wal`)) copyFileSync(`${base}.wal`, `${db}.wal`);
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const ingest = await churnwatch(db, ["ingest", last]);
@@ -201,6 +209,7 @@ async function benchWarm(): Promise<void> {
     const exported = await churnwatch(db, ["export", "--week", week, "--out", out]);
     runs.warm.push({ seconds: ingest.seconds + score.seconds + exported.seconds, ingest, score, export: exported });
   }
+  freshDb("plain");
   const warm = best(runs.warm);
   const plain = best(runs.plain);
   line(`warm: week ${week} (${cdrFiles(last).length} CDR files) after ${bundles.length - 1} weeks`, `ingest ${s(warm.ingest.seconds)} + score ${s(warm.score.seconds)} + export ${s(warm.export.seconds)} = ${s(warm.seconds)} (best of ${rounds}); ${runsText(runs.warm)}`);
@@ -216,46 +225,80 @@ interface City {
   weeks: string[];
 }
 
-/** The city warehouse: generated, loaded, reused across runs with --keep (its load figures too). */
+type Say = (label: string, value: string) => void;
+
+/**
+ * The city warehouse: generated, loaded, reused across runs with --keep (the figures of its load
+ * are kept beside it and printed again). The earlier weeks are loaded one command each and scored;
+ * then the last week arrives as a warm week does, against a plain read_csv of its CDR files.
+ */
 async function cityWarehouse(): Promise<City> {
   const params = { groups: Number(values["city-groups"]), weeks: Number(values["city-weeks"]), startWeek: "2026-W41", cdrPerMember: generatorDefaults.options.cdrPerMember };
   const root = await dataset("city", params);
   const db = join(work, "city.duckdb");
   const stamp = join(work, "city.duckdb.params");
   const loadFile = join(work, "city.duckdb.load.json");
-  const weeks = bundlesOf(root).map((b) => b.slice(-8));
+  const bundles = bundlesOf(root);
   if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== JSON.stringify(params) || !existsSync(loadFile)) {
-    const load = await churnwatch(freshDb("city"), ["ingest", root, "--json"]);
-    const bundles = load.report.ingest.bundles as Array<{ rows: Record<string, number>; durationMs: number }>;
-    writeFileSync(loadFile, JSON.stringify({
-      at: new Date().toISOString().slice(0, 16).replace("T", " "), seconds: load.seconds, peakRssMb: load.peakRssMb,
-      cdrRows: bundles.reduce((sum, b) => sum + (b.rows.cdr ?? 0), 0), weekSeconds: bundles.map((b) => b.durationMs / 1000),
-      features: load.figures.featuresSeconds,
-    }));
+    rmSync(stamp, { force: true });
+    rmSync(join(work, "city.duckdb.size.json"), { force: true });
+    const printed: Array<[string, string]> = [];
+    await loadCity(bundles, freshDb("city"), (label, value) => {
+      printed.push([label, value]);
+      line(label, value);
+    });
+    writeFileSync(loadFile, JSON.stringify({ at: new Date().toISOString().slice(0, 16).replace("T", " "), lines: printed }));
     writeFileSync(stamp, JSON.stringify(params));
   } else {
-    line("city: warehouse", "reused from an earlier run (--keep); its load figures below are that run's");
+    const saved = JSON.parse(readFileSync(loadFile, "utf8")) as { at: string; lines: Array<[string, string]> };
+    line("city: warehouse", `reused (--keep), loaded ${saved.at} UTC; the figures of that load:`);
+    for (const [label, value] of saved.lines) line(label, value);
   }
-  const load = JSON.parse(readFileSync(loadFile, "utf8")) as { at: string; seconds: number; peakRssMb: number; cdrRows: number; weekSeconds: number[]; features: number[] };
-  line(`city: ingest of ${weeks.length} weeks (one command, ${load.at} UTC)`, `${load.seconds.toFixed(0)} s, ${load.cdrRows.toLocaleString("en")} CDR rows (${Math.round(load.cdrRows / weeks.length).toLocaleString("en")} a week)`);
-  line("city: ingest per week", load.weekSeconds.map((x, i) => `${x.toFixed(1)} s${load.features[i] !== undefined ? ` (features ${load.features[i].toFixed(1)} s)` : ""}`).join(", "));
-  line("city: ingest peak RSS", peakText(load.peakRssMb, RSS_TARGET_MB));
-  return { root, db, weeks };
+  return { root, db, weeks: bundles.map((b) => b.slice(-8)) };
 }
 
-async function benchCityCommands(city: City): Promise<void> {
-  const score = await churnwatch(city.db, ["score", "--all", "--json"]);
-  const reports = score.report.weeks as Array<{ week: string; durationMs: number; timingsMs: Record<string, number> }>;
-  const last = reports.at(-1)!;
-  line(`city: score --all (${reports.length} weeks)`, `${score.seconds.toFixed(0)} s; per week ${reports.map((r) => (r.durationMs / 1000).toFixed(0)).join(", ")} s`);
-  line(`city: score, week ${last.week}`, `${s(last.durationMs / 1000)} (target ≤ 60 s) with ${reports.length - 1} earlier weeks scored`);
-  for (const [layer, ms] of Object.entries(last.timingsMs)) line(`city: score, layer ${layer}`, s(ms / 1000));
-  line("city: score peak RSS", peakText(score.peakRssMb, RSS_TARGET_MB));
+async function loadCity(bundles: string[], db: string, say: Say): Promise<void> {
+  type Bundle = { rows: Record<string, number>; durationMs: number; stagesMs: Record<string, number> };
+  const history = bundles.slice(0, -1);
+  const loads = [];
+  for (const bundle of history) loads.push(await churnwatch(db, ["ingest", bundle, "--json"]));
+  const rows = loads.map((l) => (l.report.ingest.bundles as Bundle[])[0].rows.cdr);
+  say(`city: ingest of ${history.length} earlier weeks, one command each`, `${loads.reduce((a, l) => a + l.seconds, 0).toFixed(0)} s for ${rows.reduce((a, b) => a + b, 0).toLocaleString("en")} CDR rows (${Math.round(rows.reduce((a, b) => a + b, 0) / rows.length).toLocaleString("en")} a week)`);
+  say("city: ingest per week (of which features, logged)", loads.map((l) => `${n(l.seconds)} (${n((l.figures.featuresSeconds as number[])[0] ?? NaN)}) s`).join(", "));
+  say("city: ingest peak RSS, largest of those", peakText(Math.max(...loads.map((l) => l.peakRssMb)), RSS_TARGET_MB));
+  const scoreHistory = await churnwatch(db, ["score", "--all", "--json"]);
+  const reports = scoreHistory.report.weeks as Array<{ durationMs: number }>;
+  say(`city: score --all (${reports.length} earlier weeks)`, `${scoreHistory.seconds.toFixed(0)} s; per week ${reports.map((r) => n(r.durationMs / 1000)).join(", ")} s`);
+  say("city: score --all peak RSS", peakText(scoreHistory.peakRssMb, RSS_TARGET_MB));
+
+  // The new week: plain read_csv of its CDR files, then ingest + score + export, one command each.
+  const last = bundles.at(-1)!;
+  const week = last.slice(-8);
+  const plain = await measureChild("plain", { files: cdrFiles(last), db: freshDb("plain"), memoryLimit: MEMORY_LIMIT, aggregate: "none" });
+  freshDb("plain");
+  const ingest = await churnwatch(db, ["ingest", last, "--json"]);
+  const score = await churnwatch(db, ["score", "--week", week, "--json"]);
   const out = join(work, "out-city");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const exported = await churnwatch(city.db, ["export", "--week", last.week, "--out", out]);
-  line(`city: export --week ${last.week}`, `${s(exported.seconds)}, peak RSS ${peakText(exported.peakRssMb, RSS_TARGET_MB)}`);
+  const exported = await churnwatch(db, ["export", "--week", week, "--out", out]);
+  const bundle = (ingest.report.ingest.bundles as Bundle[])[0];
+  const features = (ingest.figures.featuresSeconds as number[])[0] ?? NaN;
+  const [report] = score.report.weeks as Array<{ durationMs: number; timingsMs: Record<string, number> }>;
+  say(`city: week ${week}, plain read_csv into a table`, `${s(plain.seconds)} for ${Number(plain.figures.rows).toLocaleString("en")} rows, peak RSS ${plain.peakRssMb} MB`);
+  say(`city: week ${week}, ingest with features`, `${s(ingest.seconds)}; ${Object.entries(bundle.stagesMs).map(([k, ms]) => `${k} ${s(ms / 1000)}`).join(", ")}, features ${s(features)} (logged)`);
+  say("city: week's ingest peak RSS", peakText(ingest.peakRssMb, RSS_TARGET_MB));
+  say("city: loading alone (ingest − features) / plain", ratioText(ingest.seconds - features, plain.seconds, 1.5));
+  say("city: loading with features / plain", ratioText(ingest.seconds, plain.seconds, 2));
+  say(`city: score --week ${week}`, `${s(score.seconds)} (week ${s(report.durationMs / 1000)}, target ≤ 60 s) with ${reports.length} earlier weeks scored`);
+  for (const [layer, ms] of Object.entries(report.timingsMs)) say(`city: score, layer ${layer}`, s(ms / 1000));
+  say("city: score peak RSS", peakText(score.peakRssMb, RSS_TARGET_MB));
+  say(`city: export --week ${week}`, `${s(exported.seconds)}, peak RSS ${peakText(exported.peakRssMb, RSS_TARGET_MB)}`);
+  const warm = ingest.seconds + score.seconds + exported.seconds;
+  say("city: warm week (ingest + score + export) / plain", `${s(warm)} / ${s(plain.seconds)} = ${ratioText(warm, plain.seconds, 2)}`);
+}
+
+async function benchBacktest(city: City): Promise<void> {
   const backtest = await churnwatch(city.db, ["backtest"]);
   line("city: backtest", `${s(backtest.seconds)}, peak RSS ${peakText(backtest.peakRssMb, RSS_TARGET_MB)}`);
 }
@@ -281,32 +324,42 @@ async function benchLowMemory(city: City): Promise<void> {
   }
 }
 
+/**
+ * The city warehouse's size, after CHECKPOINT, with every week's raw CDR; then the weekly job with
+ * raw CDR kept for 1 week prunes the rest, and the size is taken again. In place (a copy of a city
+ * warehouse would need as much disk again): nothing after the ingest reads raw CDR, so the kept
+ * city still serves every other phase; a later --keep run prints these figures again.
+ */
 async function benchSize(city: City): Promise<void> {
-  const before = await measureChild("dbSize", { db: city.db });
-  const b = before.figures as { blockSize: number; usedBlocks: number; freeBlocks: number; rawCdrRows: number; rawCdrWeeks: number; weeksLoaded: number };
+  const sizeFile = join(work, "city.duckdb.size.json");
+  if (existsSync(sizeFile)) {
+    const saved = JSON.parse(readFileSync(sizeFile, "utf8")) as { at: string; lines: Array<[string, string]> };
+    line("size: city already pruned", `(--keep) the figures of ${saved.at} UTC:`);
+    for (const [label, value] of saved.lines) line(label, value);
+    return;
+  }
+  const printed: Array<[string, string]> = [];
+  const say = (label: string, value: string) => {
+    printed.push([label, value]);
+    line(label, value);
+  };
+  type Size = { blockSize: number; usedBlocks: number; freeBlocks: number; rawCdrRows: number; rawCdrWeeks: number; weeksLoaded: number };
+  const b = (await measureChild("dbSize", { db: city.db })).figures as Size;
   const usedBefore = b.usedBlocks * b.blockSize;
-  line(`size: warehouse, ${b.weeksLoaded} weeks, raw CDR of ${b.rawCdrWeeks} kept`, `file ${mb(fileSize(city.db))}, used after CHECKPOINT ${mb(usedBefore)} (${b.rawCdrRows.toLocaleString("en")} raw CDR rows)`);
-  // On a copy, so the kept city stays whole: the weekly job with raw CDR kept for 1 week prunes the rest.
-  const copy = freshDb("city-pruned");
-  copyFileSync(city.db, copy);
+  say(`size: warehouse, ${b.weeksLoaded} weeks, raw CDR of ${b.rawCdrWeeks} kept`, `file ${mb(fileSize(city.db))}, used after CHECKPOINT ${mb(usedBefore)} (${b.rawCdrRows.toLocaleString("en")} raw CDR rows)`);
   const config = configFile("prune", { warehouse: { rawCdrRetentionWeeks: 1 }, feedback: { folder: null } });
   const out = join(work, "out-prune");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  try {
-    const run = await churnwatch(copy, ["run", city.root, "--no-dashboard", "--config", config, "--out", out]);
-    line("size: churnwatch run, rawCdrRetentionWeeks 1", `${s(run.seconds)} (nothing new: prune + export), peak RSS ${peakText(run.peakRssMb, RSS_TARGET_MB)}`);
-    const after = await measureChild("dbSize", { db: copy });
-    const a = after.figures as typeof b;
-    const usedAfter = a.usedBlocks * a.blockSize;
-    line(`size: after the prune, raw CDR of ${a.rawCdrWeeks} week(s) kept`, `file ${mb(fileSize(copy))} (DuckDB keeps freed blocks for reuse), used ${mb(usedAfter)}`);
-    const split = splitWarehouseSize(usedBefore, usedAfter, b.weeksLoaded, a.rawCdrWeeks);
-    line("size per city week, raw CDR retained", mb(split.perWeekWithRaw));
-    line("size per city week, raw CDR not retained", `${mb(split.perWeekWithoutRaw)} (one week's raw CDR: ${mb(split.rawPerWeek)})`);
-  } finally {
-    for (const suffix of ["", ".wal", ".run.lock"]) rmSync(`${copy}${suffix}`, { force: true });
-    rmSync(`${copy}.tmp`, { recursive: true, force: true });
-  }
+  const run = await churnwatch(city.db, ["run", city.root, "--no-dashboard", "--config", config, "--out", out]);
+  say("size: churnwatch run, rawCdrRetentionWeeks 1", `${s(run.seconds)} (nothing new: prune + export), peak RSS ${peakText(run.peakRssMb, RSS_TARGET_MB)}`);
+  const a = (await measureChild("dbSize", { db: city.db })).figures as Size;
+  const usedAfter = a.usedBlocks * a.blockSize;
+  say(`size: after the prune, raw CDR of ${a.rawCdrWeeks} week(s) kept`, `file ${mb(fileSize(city.db))} (freed blocks stay in the file for reuse), used ${mb(usedAfter)}`);
+  const split = splitWarehouseSize(usedBefore, usedAfter, b.weeksLoaded, a.rawCdrWeeks);
+  say("size per city week, raw CDR retained", mb(split.perWeekWithRaw));
+  say("size per city week, raw CDR not retained", `${mb(split.perWeekWithoutRaw)} (one week's raw CDR: ${mb(split.rawPerWeek)})`);
+  writeFileSync(sizeFile, JSON.stringify({ at: new Date().toISOString().slice(0, 16).replace("T", " "), lines: printed }));
 }
 
 mkdirSync(work, { recursive: true });
@@ -317,7 +370,7 @@ if (only.has("cold")) await benchCold();
 if (only.has("warm")) await benchWarm();
 if (["score", "dashboard", "memory", "size"].some((x) => only.has(x))) {
   const city = await cityWarehouse();
-  if (only.has("score")) await benchCityCommands(city);
+  if (only.has("score")) await benchBacktest(city);
   if (only.has("dashboard")) await benchDashboard(city);
   if (only.has("memory")) await benchLowMemory(city);
   if (only.has("size")) await benchSize(city);
