@@ -17,17 +17,18 @@
  *               (loading alone and with features against it), `score --week` (per layer) and
  *               `export`; then `backtest`. Every command's peak RSS. One run each, not --rounds;
  *   dashboard — the site built from that warehouse, and the overview page's transfer;
- *   memory    — the city's last week scored again with DuckDB's memory limit at --low-memory (1GB):
- *               finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`;
  *   size      — the city warehouse's size per week with every week's raw CDR (after CHECKPOINT), and
- *               after `churnwatch run` with rawCdrRetentionWeeks 1 prunes it, in place (runs last;
- *               nothing after the ingest reads raw CDR; a later --keep run prints these again).
+ *               after `churnwatch run` with rawCdrRetentionWeeks 1 prunes it, in place (nothing
+ *               after the ingest reads raw CDR; a later --keep run prints these figures again);
+ *   memory    — last: the city's last week scored again with DuckDB's memory limit at --low-memory
+ *               (1GB): finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`.
+ * A section that fails prints FAILED and why; the others still run (exit status 1).
  * Options: --only ingest,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
  * size load the city first when it is not kept, printing its figures too); --rounds N (alternations,
- * default 2); --cdr-rows N (ingest week, default 10,000,000); --run-groups N (800), --run-weeks K (8), --run-cdr-per-member N (40:
- * ≈ 1.3 M rows a week); --city-groups N (5,000), --city-weeks K (8); --low-memory SIZE (1GB);
- * --dir DIR (.tmp/bench); --keep (keep generated data and warehouses under --dir for the next run:
- * the city takes ~25 min to generate and load).
+ * default 2); --cdr-rows N (ingest week, default 10,000,000); --run-groups N (800), --run-weeks K
+ * (8), --run-cdr-per-member N (40: ≈ 1.4 M rows a week); --city-groups N (5,000), --city-weeks K
+ * (8); --low-memory SIZE (1GB); --dir DIR (.tmp/bench); --keep (keep generated data and warehouses
+ * under --dir for the next run: the city takes ~25 min to generate and load).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -362,18 +363,35 @@ async function benchSize(city: City): Promise<void> {
   writeFileSync(sizeFile, JSON.stringify({ at: new Date().toISOString().slice(0, 16).replace("T", " "), lines: printed }));
 }
 
+/** Runs one section; a section that fails is printed as failed and the others still run (exit 1 at the end). */
+let failures = 0;
+async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (e) {
+    failures++;
+    line(`${name}: FAILED`, (e as Error).message);
+    return null;
+  }
+}
+
+const stamp = () => new Date().toISOString().slice(0, 16).replace("T", " ");
 mkdirSync(work, { recursive: true });
 const only = new Set(values.only!.split(","));
-line("bench", `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; rounds ${rounds}; data under ${work}`);
-if (only.has("ingest")) await benchIngest();
-if (only.has("cold")) await benchCold();
-if (only.has("warm")) await benchWarm();
+line("bench", `${stamp()} UTC; rounds ${rounds}; data under ${work}`);
+if (only.has("ingest")) await section("ingest", benchIngest);
+if (only.has("cold")) await section("cold", benchCold);
+if (only.has("warm")) await section("warm", benchWarm);
 if (["score", "dashboard", "memory", "size"].some((x) => only.has(x))) {
-  const city = await cityWarehouse();
-  if (only.has("score")) await benchBacktest(city);
-  if (only.has("dashboard")) await benchDashboard(city);
-  if (only.has("memory")) await benchLowMemory(city);
-  if (only.has("size")) await benchSize(city);
+  const city = await section("city", cityWarehouse);
+  if (city) {
+    if (only.has("score")) await section("backtest", () => benchBacktest(city));
+    if (only.has("dashboard")) await section("dashboard", () => benchDashboard(city));
+    if (only.has("size")) await section("size", () => benchSize(city));
+    // last: how long a score spilling to disk takes is the least known
+    if (only.has("memory")) await section("memory", () => benchLowMemory(city));
+  }
 }
-line("bench", `done ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`);
+line("bench", `done ${stamp()} UTC`);
 if (!values.keep) rmSync(work, { recursive: true, force: true });
+if (failures > 0) process.exitCode = 1;

@@ -63,7 +63,8 @@ export function measureChild(phase: string, args: Record<string, unknown>, optio
       if (poll) clearInterval(poll);
       try {
         if (code !== 0 || !existsSync(resultFile)) {
-          reject(Object.assign(new Error(`benchmark phase ${phase} exited with ${code}`), { exitCode: code }));
+          const error = existsSync(resultFile) ? (JSON.parse(readFileSync(resultFile, "utf8")) as { error?: string }).error : undefined;
+          reject(new Error(error ?? `benchmark phase ${phase} exited with ${code}`));
           return;
         }
         const result = JSON.parse(readFileSync(resultFile, "utf8")) as Omit<PhaseResult, "stdout" | "watchedPeakMb" | "peakRssMb">;

@@ -35,7 +35,11 @@ async function churnwatch(argv: string[]): Promise<{ featuresSeconds: number[] }
   } finally {
     process.stderr.write = write;
   }
-  if (code !== 0) throw new Error(`churnwatch ${argv.join(" ")} exited with ${code}`);
+  if (code !== 0) {
+    // the command's own message ('churnwatch score: …'), first line, says why
+    const why = stderr.join("").split("\n").find((l) => l.startsWith(`churnwatch ${argv[0]}:`));
+    throw new Error(`churnwatch ${argv[0]} exited with ${code}${why ? `: ${why.slice(`churnwatch ${argv[0]}: `.length)}` : ""}`);
+  }
   return { featuresSeconds: featuresSecondsIn(stderr.join("")) };
 }
 
@@ -141,8 +145,14 @@ const PHASES: Record<string, Phase> = {
 
 const [phase, rawArgs] = process.argv.slice(2);
 const started = performance.now();
-const figures = await PHASES[phase](JSON.parse(rawArgs) as Args);
-const seconds = (performance.now() - started) / 1000;
-writeFileSync(process.env.BENCH_RESULT!, JSON.stringify({
-  phase, seconds, selfPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), figures,
-}));
+try {
+  const figures = await PHASES[phase](JSON.parse(rawArgs) as Args);
+  const seconds = (performance.now() - started) / 1000;
+  writeFileSync(process.env.BENCH_RESULT!, JSON.stringify({
+    phase, seconds, selfPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), figures,
+  }));
+} catch (e) {
+  writeFileSync(process.env.BENCH_RESULT!, JSON.stringify({ phase, error: (e as Error).message }));
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+}
