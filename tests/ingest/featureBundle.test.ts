@@ -77,6 +77,15 @@ describe("a feature bundle loads like an extract bundle: validated, whole or not
     });
   });
 
+  it("refuses a key delivered twice", async () => {
+    const bundle = join(root, "key");
+    await featureBundleFromWarehouse(reference, extract, bundle, {
+      select: { feat_member_handset: `(select * from feat_member_handset where week = '${WEEK}' order by all) union all (select * from feat_member_handset where week = '${WEEK}' order by all limit 1)` },
+    });
+    const report = await ingest(fresh(), bundle);
+    expect(report.bundles[0].message).toMatch(/features\/feat_member_handset-000\.parquet row \d+: msisdn\+imei: duplicate key/);
+  });
+
   it("refuses a file without a column of the warehouse table", async () => {
     const bundle = join(root, "column");
     await featureBundleFromWarehouse(reference, extract, bundle, {

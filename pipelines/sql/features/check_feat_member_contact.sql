@@ -8,9 +8,14 @@ with delivered as (
     from read_parquet($paths, filename = true, file_row_number = true)
 ),
 
+-- a hash aggregate, not a window: on a city week's millions of rows it is several times cheaper
+duplicate_keys as (
+    select msisdn, other_party, other_network from delivered group by msisdn, other_party, other_network having count(*) > 1
+),
+
 keyed as (
-    select *, count(*) over (partition by msisdn, other_party, other_network) as key_rows
-    from delivered
+    select delivered.*, d.msisdn is not null as repeated_key
+    from delivered left join duplicate_keys d on d.msisdn is not distinct from delivered.msisdn and d.other_party is not distinct from delivered.other_party and d.other_network is not distinct from delivered.other_network
 ),
 
 checked as (
@@ -22,7 +27,7 @@ checked as (
             when msisdn is null or not regexp_full_match(msisdn, '[0-9]{11}') then 'msisdn|not 11 digits'
             when other_network not in ('CMCC', 'CU', 'CT', 'FIXED', 'INTL', 'UNKNOWN')
                 then 'other_network|not one of CMCC, CU, CT, FIXED, INTL, UNKNOWN'
-            when key_rows > 1 then 'msisdn+other_party+other_network|duplicate key'
+            when repeated_key then 'msisdn+other_party+other_network|duplicate key'
             when coalesce(least(calls_out, seconds_out, calls_in, seconds_in, sms_out, sms_in, fwd_calls) < 0, true)
                 then 'calls_out..fwd_calls|a count missing or below 0'
             when day_mask is null or day_mask not between 1 and 127 then 'day_mask|not a mask of 1-7 days'

@@ -7,9 +7,14 @@ with delivered as (
     from read_parquet($paths, filename = true, file_row_number = true)
 ),
 
+-- a hash aggregate, not a window: on a city week's millions of rows it is several times cheaper
+duplicate_keys as (
+    select msisdn, imei from delivered group by msisdn, imei having count(*) > 1
+),
+
 keyed as (
-    select *, count(*) over (partition by msisdn, imei) as key_rows
-    from delivered
+    select delivered.*, d.msisdn is not null as repeated_key
+    from delivered left join duplicate_keys d on d.msisdn is not distinct from delivered.msisdn and d.imei is not distinct from delivered.imei
 ),
 
 checked as (
@@ -20,7 +25,7 @@ checked as (
             when week is distinct from $week then 'week|not the bundle''s week'
             when msisdn is null or not regexp_full_match(msisdn, '[0-9]{11}') then 'msisdn|not 11 digits'
             when not regexp_full_match(imei, '[0-9]{14,16}') then 'imei|not 14-16 digits'
-            when key_rows > 1 then 'msisdn+imei|duplicate key'
+            when repeated_key then 'msisdn+imei|duplicate key'
             when records is null or records < 1 then 'records|not a count of 1 or more'
             when day_mask is null or day_mask not between 1 and 127 then 'day_mask|not a mask of 1-7 days'
         end as reject
