@@ -21,7 +21,6 @@ import json
 import sys
 import time
 
-from pyspark import StorageLevel
 from pyspark.sql import SparkSession, Window
 from pyspark.sql import functions as F
 from pyspark.errors import AnalysisException
@@ -57,6 +56,17 @@ def read_file(spark, index, source, columns):
     )
 
 
+def staged(spark, frame, path):
+    """
+    The frame written once as Parquet and read back: the checked records feed the counts, the
+    duplicate test and the roll-up, and the roll-up both feature tables. Spark's cache would keep
+    them in the driver's memory and, evicted, read and check the CSV again; Parquet on the job's
+    own folder is read by column and costs one write.
+    """
+    frame.write.mode("overwrite").option("compression", "snappy").parquet(path)
+    return spark.read.parquet(path)
+
+
 class Steps:
     """How long each step of a week took, for the log (the bench reads where Spark spends its time)."""
 
@@ -81,7 +91,7 @@ def run_week(spark, plan, week):
     records.createOrReplaceTempView("src")
 
     bounds = {"week_start": week["weekStart"], "week_end": week["weekEnd"]}
-    checked = spark.sql(plan["check"]["sql"], args=bounds).persist(StorageLevel.MEMORY_AND_DISK)
+    checked = staged(spark, spark.sql(plan["check"]["sql"], args=bounds), f"{week['out']}/_staged/checked")
     checked.createOrReplaceTempView("checked")
     outcomes = spark.sql("""
         select filename.index as index, filename.malformed as malformed, reject, count(*) as n
@@ -108,7 +118,7 @@ def run_week(spark, plan, week):
     valid.drop("reject", "filename").withColumn("week", F.lit(week["week"])).createOrReplaceTempView("raw_cdr")
 
     args = {"week": week["week"]}
-    rollup = spark.sql(plan["rollup"]["sql"], args=args).persist(StorageLevel.MEMORY_AND_DISK)
+    rollup = staged(spark, spark.sql(plan["rollup"]["sql"], args=args), f"{week['out']}/_staged/rollup")
     rollup.createOrReplaceTempView(plan["rollup"]["name"])
     written = {}
     for table in plan["tables"]:
@@ -118,8 +128,6 @@ def run_week(spark, plan, week):
             .write.mode("overwrite").option("compression", "zstd").parquet(f"{week['out']}/{table['name']}")
         written[table["name"]] = spark.read.parquet(f"{week['out']}/{table['name']}").count()
         steps.done(table["name"])
-    rollup.unpersist()
-    checked.unpersist()
 
     files = []
     for i, source in enumerate(week["files"]):
