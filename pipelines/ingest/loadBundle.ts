@@ -22,6 +22,7 @@ import { loadFeatureFiles, type FeatureFile } from "../features/loadFeatureFiles
 import { FEATURE_TABLES, type FeatureTable } from "./featureTables.ts";
 import { hashFile } from "./hashFile.ts";
 import { checkHeader } from "./checkHeader.ts";
+import { readHeader } from "./readHeader.ts";
 
 export type BundleOutcome = "loaded" | "replaced" | "unchanged" | "failed";
 
@@ -42,6 +43,10 @@ export interface BundleReport {
 }
 
 interface PlannedFile {
+  /** The header, read before the records (the whole scan gives it too; they must agree). */
+  header?: string[];
+  /** Settles when the Node pass over the file is done (`scan` is then set); rejects with its fault. */
+  scanned?: Promise<void>;
   table: (typeof TABLE_NAMES)[number];
   label: string;
   path: string;
@@ -75,6 +80,7 @@ export async function loadBundle(
   const temp = tempCopyDirs.create(tempRoot);
   let inTransaction = false;
   let current: PlannedFile | null = null; // the file being read, for faults that do not name one
+  let scanning: Promise<void> | null = null; // the Node pass, which may outlive a failed read
   try {
     const { manifest, sha256: manifestSha } = readManifest(bundleDir, label);
     report.week = manifest.week;
@@ -93,25 +99,31 @@ export async function loadBundle(
     }
 
     log(`${label}: reading ${files.length} files`);
-    const scanStarted = Date.now();
-    for (const file of files) {
-      current = file;
-      file.scan = await scanSourceFile(file.path, {
-        gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter,
-        utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
-      });
-      report.filesRead++;
-      checkHeader(`${label}/${file.label}`, file.scan.header, contractTables[file.table].columns);
-      if (file.scan.records !== file.rows) {
-        throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
+    // The Node pass (checksum, record count, GBK transcoding) runs while DuckDB reads, file by file
+    // in load order, when nothing needs its result first: a UTF-8 bundle of a week not loaded yet
+    // (DuckDB reads the delivered files themselves, and no checksum can make it "unchanged").
+    // Otherwise every file is scanned before loading, as a GBK file must be (DuckDB reads its copy).
+    const overlap = manifest.encoding === "utf-8" && !previous;
+    if (overlap) {
+      for (const file of files) {
+        current = file;
+        file.header = await headerFirst(file, manifest);
+        checkHeader(`${label}/${file.label}`, file.header, contractTables[file.table].columns);
       }
+      current = null;
+    }
+    scanning = scanInLoadOrder(files, manifest, label, report);
+    if (!overlap) {
+      await scanning;
+      for (const file of files) file.header = file.scan!.header;
     }
     for (const file of features) file.sha256 = await hashFile(file.path, `${label}/${file.label}`);
-    current = null;
-    report.stagesMs.scan = Date.now() - scanStarted;
-    const checksum = bundleChecksum(manifest, files, features);
-    report.checksum = checksum;
-    if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
+    let checksum: string | null = null;
+    if (!overlap) {
+      checksum = bundleChecksum(manifest, files, features);
+      report.checksum = checksum;
+      if (previous && previous.checksum === checksum) return finish(report, "unchanged", checksum, started);
+    }
 
     log(`${label}: loading week ${manifest.week}${previous ? " (replacing the earlier delivery)" : ""}`);
     await sql.script(conn, "raw/value_shapes.sql"); // the check models' shape tests
@@ -128,6 +140,8 @@ export async function loadBundle(
       week_end: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
     };
     const loadedFiles: Array<{ planned: PlannedFile; loaded: LoadedFile }> = [];
+    // a failed scan must not go unhandled while DuckDB reads; it is awaited below and by each read
+    scanning.catch(() => {});
     for (const table of TABLE_NAMES.filter((t) => t !== "cdr" || manifest.kind !== "features")) {
       const spec = contractTables[table];
       const groups = groupByHeader(files.filter((f) => f.table === table));
@@ -136,7 +150,7 @@ export async function loadBundle(
         const loadStarted = Date.now();
         const loaded = await loadSourceGroup(
           conn, spec,
-          group.map((f) => ({ label: f.label, readPath: f.readPath, scan: f.scan! })),
+          group,
           { week: manifest.week, delimiter: manifest.delimiter, weekStart: bounds.week_start, weekEnd: bounds.week_end, rejectsKept: config.ingest.rejectsKeptPerFile },
         );
         report.stagesMs.load += Date.now() - loadStarted;
@@ -177,6 +191,12 @@ export async function loadBundle(
       await storeRejects(conn, manifest.week, file, list);
     }
 
+    await scanning; // every file counted and checksummed (long done: DuckDB's read is the slower)
+    if (checksum === null) {
+      checksum = bundleChecksum(manifest, files, features);
+      report.checksum = checksum;
+    }
+
     // The week's usage features, in the bundle's transaction: scoring never scans its records again.
     const featuresStarted = performance.now();
     if (manifest.kind === "features") {
@@ -209,6 +229,8 @@ export async function loadBundle(
     await recordRun(conn, report, started);
     return report;
   } finally {
+    // a bundle that failed while its files were still being read lets the pass end before the next
+    if (scanning) await scanning.catch(() => {});
     rmSync(temp, { recursive: true, force: true });
   }
 }
@@ -225,6 +247,57 @@ function failureMessage(e: unknown, label: string, current: PlannedFile | null):
     return `${label}${file ? `/${file}` : ""}: ${e.message}`;
   }
   return `${label}${current ? `/${current.label}` : ""}: unexpected failure while loading (${errorKind(e)}); the warehouse is unchanged`;
+}
+
+/**
+ * Starts the Node pass over every file, one after another in the order DuckDB loads them (table by
+ * table), so the pass over the CDR files runs while DuckDB reads them. Each file's `scanned`
+ * settles with its own pass; the promise returned settles when all have.
+ */
+function scanInLoadOrder(files: PlannedFile[], manifest: Manifest, label: string, report: BundleReport): Promise<void> {
+  const ordered = [...files].sort((a, b) => TABLE_NAMES.indexOf(a.table) - TABLE_NAMES.indexOf(b.table));
+  const started = Date.now();
+  let previous: Promise<void> = Promise.resolve();
+  for (const file of ordered) {
+    file.scanned = previous.then(async () => {
+      try {
+        file.scan = await scanSourceFile(file.path, {
+          gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter,
+          utf8CopyPath: manifest.encoding === "gbk" ? file.readPath : undefined,
+        });
+      } catch (e) {
+        // a fault of the file's bytes is that file's, whenever it is found
+        if (e instanceof SourceFault && !e.file) throw new SourceFault(e.reason, e.line, file.label);
+        throw e;
+      }
+      report.filesRead++;
+      checkHeader(`${label}/${file.label}`, file.scan.header, contractTables[file.table].columns);
+      if (file.header && JSON.stringify(file.header) !== JSON.stringify(file.scan.header)) {
+        throw new BundleError(`${label}/${file.label}: the header read twice differs (the file changed while it was read)`);
+      }
+      if (file.scan.records !== file.rows) {
+        throw new BundleError(`${label}/${file.label}: manifest says ${file.rows} rows, the file has ${file.scan.records}`);
+      }
+    });
+    file.scanned.catch(() => {}); // awaited by the read of its table, or through the chain
+    previous = file.scanned;
+  }
+  return previous.then(() => {
+    report.stagesMs.scan = Date.now() - started;
+  });
+}
+
+/**
+ * A file's header before its records are read. When it cannot be read, the whole pass over the
+ * file says why in its own words (a gzip stream that is not one, a line end it refuses).
+ */
+async function headerFirst(file: PlannedFile, manifest: Manifest): Promise<string[]> {
+  try {
+    return await readHeader(file.path, { gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter });
+  } catch (e) {
+    await scanSourceFile(file.path, { gzip: file.gzip, encoding: manifest.encoding, delimiter: manifest.delimiter });
+    throw e;
+  }
 }
 
 function planFiles(bundleDir: string, label: string, manifest: Manifest, temp: string): PlannedFile[] {
@@ -295,7 +368,7 @@ function acceptSourceRecords(label: string, manifest: FeatureManifest, report: B
 function groupByHeader(files: PlannedFile[]): PlannedFile[][] {
   const groups = new Map<string, PlannedFile[]>();
   for (const f of files) {
-    const key = JSON.stringify(f.scan!.header);
+    const key = JSON.stringify(f.header);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return [...groups.values()];

@@ -15,16 +15,21 @@ export interface RejectedRecord {
   rawLine: string | null;
 }
 
-/** One delivered file of a table, scanned. */
+/** One delivered file of a table, whose Node pass (checksum, count) may still be running. */
 export interface SourceFile {
   /** Path inside the bundle, for messages. */
   label: string;
   /** What DuckDB reads: the delivered file, or its UTF-8 copy. */
   readPath: string;
-  scan: SourceFileScan;
+  header?: string[];
+  /** Set once `scanned` settles. */
+  scan?: SourceFileScan;
+  /** Settles when the Node pass is done; absent when it was done before. */
+  scanned?: Promise<void>;
 }
 
 export interface LoadedFile extends SourceFile {
+  scan: SourceFileScan;
   inserted: number;
   /** Records refused (all of them, even beyond those described in `rejects`). */
   rejectCount: number;
@@ -76,21 +81,22 @@ export async function loadSourceGroup(
   files: SourceFile[],
   ctx: GroupContext,
 ): Promise<LoadedFile[]> {
-  await defineSourceMacro(conn, spec, files[0].scan.header);
+  await defineSourceMacro(conn, spec, files[0].header ?? files[0].scan!.header);
   const check = sql.text(spec.checkSql);
   const params: Params = { delim: ctx.delimiter, week_start: ctx.weekStart, week_end: ctx.weekEnd };
   const paths = listValue(files.map((f) => f.readPath));
 
   await dropRejectTables(conn);
-  const insertedTotal = (await readOrFail(files, () => sql.exec(
+  const insertedTotal = (await readOrFail(files, async () => sql.exec(
     conn,
     `insert into ${spec.rawTable} by name
      select $week as week, * exclude (reject, filename)
      from (${check}) where reject is null`,
     { ...params, path: paths, week: ctx.week },
   ))).rowsChanged;
+  await scansDone(files); // the counts below are the Node pass's
   const structural = await loggedRejects(conn);
-  const loaded = files.map((file) => describeLoaded(file, structural.get(file.readPath) ?? [], ctx.rejectsKept));
+  const loaded = files.map((file) => describeLoaded(withScan(file), structural.get(file.readPath) ?? [], ctx.rejectsKept));
   if (insertedTotal === loaded.reduce((sum, f) => sum + f.inserted, 0)) return loaded;
 
   // Some record was refused by a rule, or lost: materialise the checked rows, in read order.
@@ -100,16 +106,17 @@ export async function loadSourceGroup(
   for (const [k, file] of files.entries()) {
     const count = counts.find((c) => c.filename === file.readPath);
     const read = Number(count?.n ?? 0);
-    if (read + loaded[k].rejectCount !== file.scan.records) {
+    const records = withScan(file).scan.records;
+    if (read + loaded[k].rejectCount !== records) {
       const alone = await readAlone(conn, spec, file, params);
-      if (read + alone.length !== file.scan.records) {
+      if (read + alone.length !== records) {
         throw new SourceFault(
-          `${file.scan.records} records counted, DuckDB read ${read} and refused ${alone.length}: ` +
-            `${Math.abs(file.scan.records - read - alone.length)} record(s) unaccounted for (quoting or line ends DuckDB reads otherwise); nothing is loaded`,
+          `${records} records counted, DuckDB read ${read} and refused ${alone.length}: ` +
+            `${Math.abs(records - read - alone.length)} record(s) unaccounted for (quoting or line ends DuckDB reads otherwise); nothing is loaded`,
           null, file.label,
         );
       }
-      loaded[k] = describeLoaded(file, alone, ctx.rejectsKept);
+      loaded[k] = describeLoaded(withScan(file), alone, ctx.rejectsKept);
     }
     const refused = Number(count?.refused ?? 0);
     loaded[k].rejectCount += refused;
@@ -153,17 +160,32 @@ async function dropRejectTables(conn: DuckDBConnection): Promise<void> {
   await sql.exec(conn, `drop table if exists ${REJECT_TABLES.errors}; drop table if exists ${REJECT_TABLES.scan}`);
 }
 
-/** Runs a read of the files; a failure of DuckDB's reader becomes a fault of the file it names. */
+/**
+ * Runs a read of the files; a failure of DuckDB's reader becomes a fault of the file it names —
+ * unless the Node pass over the files found a fault first-hand (it names the line), which then wins.
+ */
 async function readOrFail<T>(files: SourceFile[], read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (e) {
+    await scansDone(files);
     throw readerFailure(e, files);
   }
 }
 
+/** The file with its Node pass's result, which must be there by now. */
+function withScan(file: SourceFile): SourceFile & { scan: SourceFileScan } {
+  if (!file.scan) throw new Error(`${file.label}: used before its Node pass ended`);
+  return file as SourceFile & { scan: SourceFileScan };
+}
+
+/** Waits for the Node pass over the files; its fault, if any, is thrown. */
+async function scansDone(files: SourceFile[]): Promise<void> {
+  for (const file of files) if (file.scanned) await file.scanned;
+}
+
 /** A file as loaded when `structural` are all the records DuckDB refused to split (the rest inserted). */
-function describeLoaded(file: SourceFile, structural: StructuralRow[], rejectsKept: number): LoadedFile {
+function describeLoaded(file: SourceFile & { scan: SourceFileScan }, structural: StructuralRow[], rejectsKept: number): LoadedFile {
   const probe = new RecordLines(file.scan);
   const ordinals = structural.map((r) => probe.ordinalOfDuckdbLine(Number(r.line)));
   const lines = new RecordLines(file.scan, ordinals);

@@ -41,7 +41,7 @@ export async function removeDuplicateKeys(
   const firstSeen = new Map<string, string>(); // key → "file line N"; key values stay in memory, never in a message
   const check = sql.text(spec.checkSql);
   for (const files of groups) {
-    await defineSourceMacro(conn, spec, files[0].scan.header);
+    await defineSourceMacro(conn, spec, files[0].scan.header); // every pass is done by now
     await sql.exec(
       conn,
       `create or replace temp table cw_checked as ${check}`,

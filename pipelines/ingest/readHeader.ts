@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import iconv from "iconv-lite";
-import { parseHeader } from "../ingest/parseHeader.ts";
-import { SourceFault } from "../ingest/sourceFault.ts";
+import { parseHeader } from "./parseHeader.ts";
+import { SourceFault } from "./sourceFault.ts";
 
 /** The most a header line may take: a contract header is a few hundred bytes. */
 const MAX_HEADER_BYTES = 1 << 16;
