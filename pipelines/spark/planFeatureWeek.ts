@@ -8,7 +8,7 @@ import { resolveBundleFile } from "../ingest/resolveBundleFile.ts";
 import { contractTables } from "../ingest/contractTables.ts";
 import { checkHeader } from "../ingest/checkHeader.ts";
 import { SourceFault } from "../ingest/sourceFault.ts";
-import { readHeader } from "./readHeader.ts";
+import { readHeader } from "../ingest/readHeader.ts";
 
 /** What the Spark job reads of one source bundle (pipelines/spark/features_job.py). */
 export interface FeatureWeekPlan {
