@@ -84,10 +84,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ["--out DIR", "where the feature bundles go (one folder per bundle)"],
       ["--engine spark", "the engine: spark (DuckDB computes features itself when ingest loads an extract)"],
       ["--master M", "local[2] (default, spark.master), yarn, or spark://host:port"],
+      ["--cdr-table T", "read the records from a table (db.cdr, or parquet.`/data/cdr`) with the contract's columns and a week column, not from the bundles' CDR files"],
     ],
     examples: [
       "churnwatch features --engine spark /data/extracts --out /data/features",
       "churnwatch features --engine spark --master yarn /mnt/extracts/2026-W47 --out /mnt/features",
+      "churnwatch features --engine spark --master yarn --cdr-table dw.cdr_weekly /mnt/snapshots --out /mnt/features",
     ],
   },
   feedback: {

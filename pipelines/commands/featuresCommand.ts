@@ -9,6 +9,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
     engine: { type: "string" },
     master: { type: "string" },
     out: { type: "string" },
+    "cdr-table": { type: "string" },
   });
   if (values.engine !== "spark") {
     throw new UsageError("give --engine spark (DuckDB computes a week's features itself when `churnwatch ingest` loads its extract)");
@@ -17,6 +18,7 @@ export async function featuresCommand(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError("give --out DIR: where the feature bundles go");
   const report = await runFeatureStage(positionals[0], values.out, globals.loaded.config, {
     master: values.master,
+    cdrTable: values["cdr-table"],
     log: (line) => process.stderr.write(`${line}\n`),
   });
   if (globals.json) writeReport({ command: "features", features: report });

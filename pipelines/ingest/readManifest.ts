@@ -58,6 +58,23 @@ function checkFiles(required: readonly string[], spanning: readonly string[]) {
   };
 }
 
+const extractFields = {
+    contract: z.literal(1),
+    // not in the contract's example: a raw bundle may say so, a feature bundle must (below)
+    kind: z.literal("extract").optional(),
+    week: z.string().refine(isIsoWeek, "not an ISO week YYYY-Www"),
+    generated_at: generatedAt,
+    encoding: z.enum(["utf-8", "gbk"]),
+    delimiter: z.enum([",", "|"]),
+    files: z.array(z.object({ table: z.enum(TABLE_NAMES), path: filePath, rows: rowCount })).min(1),
+};
+
+/**
+ * The manifest of an extract whose usage records are read from a table instead of its files
+ * (`churnwatch features --cdr-table`): the snapshot files are required, CDR files are not.
+ */
+export const snapshotManifestSchema = z.object(extractFields).superRefine(checkFiles(TABLE_NAMES.filter((t) => t !== "cdr"), ["cdr"]));
+
 /** An extract bundle's manifest (extract-contract.md). */
 export const manifestSchema = z
   .object({
@@ -122,7 +139,7 @@ export const MANIFEST_FILE = "manifest.json";
  * data files, the manifest must be a plain file of the bundle: a symbolic or hard link could make
  * a folder speak for files it does not hold.
  */
-export function readManifest(bundleDir: string, label: string): { manifest: Manifest; sha256: string } {
+export function readManifest(bundleDir: string, label: string, options: { cdrFromTable?: boolean } = {}): { manifest: Manifest; sha256: string } {
   const file = join(bundleDir, MANIFEST_FILE);
   const where = `${printable(label)}/${MANIFEST_FILE}`;
   let bytes: Buffer;
@@ -143,7 +160,7 @@ export function readManifest(bundleDir: string, label: string): { manifest: Mani
     throw new BundleError(`${where}: not valid JSON (${printable((e as Error).message)})`);
   }
   const features = typeof json === "object" && json !== null && (json as { kind?: unknown }).kind === "features";
-  const parsed = (features ? featureManifestSchema : manifestSchema).safeParse(json);
+  const parsed = (features ? featureManifestSchema : options.cdrFromTable ? snapshotManifestSchema : manifestSchema).safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     const contract = features ? "the feature bundle contract" : "the extract contract";

@@ -56,6 +56,23 @@ def read_file(spark, index, source, columns):
     )
 
 
+def read_table(spark, table, week, columns):
+    """
+    The week's records from a table (Hive's, a catalog's, or a Parquet dataset), every contract column
+    cast to text as an extract would spell it, so the same check types them.
+    """
+    frame = spark.sql(f"select * from {table}").where(F.col("week") == F.lit(week))
+    return frame.select(
+        *[F.col(name).cast("string").alias(name) for name in columns],
+        F.struct(
+            F.lit(0).alias("index"),
+            F.lit(False).alias("malformed"),
+            F.input_file_block_start().alias("block"),
+            F.monotonically_increasing_id().alias("seq"),
+        ).alias("filename"),
+    )
+
+
 def staged(spark, frame, path):
     """
     The frame written once as Parquet and read back: the checked records feed the counts, the
@@ -84,7 +101,12 @@ def run_week(spark, plan, week):
     started = time.time()
     steps = Steps()
     columns = plan["cdrColumns"]
-    frames = [read_file(spark, i, source, columns) for i, source in enumerate(week["files"])]
+    if week["table"]:
+        frames = [read_table(spark, week["table"], week["week"], columns)]
+        sources = [{"label": week["table"]}]
+    else:
+        frames = [read_file(spark, i, source, columns) for i, source in enumerate(week["files"])]
+        sources = week["files"]
     records = frames[0]
     for frame in frames[1:]:
         records = records.unionByName(frame)
@@ -130,7 +152,7 @@ def run_week(spark, plan, week):
         steps.done(table["name"])
 
     files = []
-    for i, source in enumerate(week["files"]):
+    for i, source in enumerate(sources):
         reasons = {r["reject"]: r["n"] for r in refused if r["index"] == i and r["reject"] is not None}
         read = sum(r["n"] for r in refused if r["index"] == i)
         files.append({

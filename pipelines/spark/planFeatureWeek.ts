@@ -21,6 +21,8 @@ export interface FeatureWeekPlan {
   weekEnd: string;
   /** The CDR files in read order (the DuckDB loader's: manifest order within files sharing a header). */
   files: Array<{ label: string; path: string; header: string[]; encoding: string; delimiter: string; rows: number }>;
+  /** Or: the table the week's records are read from (`--cdr-table`), its rows where week = W. */
+  table: string | null;
 }
 
 /**
@@ -28,13 +30,16 @@ export interface FeatureWeekPlan {
  * every file confined to the bundle, each CDR file's header read and checked. A fault is a
  * BundleError naming the file, as ingest's.
  */
-export async function planFeatureWeek(folder: string): Promise<FeatureWeekPlan> {
+export async function planFeatureWeek(folder: string, cdrTable: string | null = null): Promise<FeatureWeekPlan> {
   const label = printable(basename(folder));
-  const { manifest, sha256 } = readManifest(folder, label);
+  const { manifest, sha256 } = readManifest(folder, label, { cdrFromTable: cdrTable !== null });
   if (manifest.kind === "features") throw new BundleError(`${label}: already a feature bundle; give the extract bundle it came from`);
   for (const entry of manifest.files) {
     const path = resolveBundleFile(folder, entry.path, label);
     if (!statSync(path).isFile()) throw new BundleError(`${label}/${printable(entry.path)}: not a file`);
+  }
+  if (cdrTable !== null && manifest.files.some((f) => f.table === "cdr")) {
+    throw new BundleError(`${label}/manifest.json: lists CDR files, and --cdr-table names a table for them: give one or the other`);
   }
   const cdr = manifest.files.filter((f) => f.table === "cdr");
   const files: FeatureWeekPlan["files"] = [];
@@ -59,7 +64,7 @@ export async function planFeatureWeek(folder: string): Promise<FeatureWeekPlan> 
   const order = [...new Set(files.map((f) => JSON.stringify(f.header)))];
   files.sort((a, b) => order.indexOf(JSON.stringify(a.header)) - order.indexOf(JSON.stringify(b.header)));
   return {
-    folder, label, week: manifest.week, manifest, manifestSha: sha256, files,
+    folder, label, week: manifest.week, manifest, manifestSha: sha256, files, table: cdrTable,
     weekStart: `${weekStart(manifest.week)} 00:00:00`,
     weekEnd: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
   };

@@ -38,13 +38,17 @@ export async function runFeatureStage(
   source: string,
   out: string,
   config: Config,
-  options: { master?: string; log: (line: string) => void },
+  options: { master?: string; cdrTable?: string; log: (line: string) => void },
 ): Promise<FeatureStageReport> {
   const started = Date.now();
   if (!existsSync(source) || !statSync(source).isDirectory()) throw new UsageError(`${printable(source)}: not a folder`);
   const spark = findSparkSubmit();
   if (spark.path === null) throw new UsageError(`Spark is not available here: ${spark.why}`);
   const master = options.master ?? config.spark.master;
+  const cdrTable = options.cdrTable ?? null;
+  if (cdrTable !== null && !isTableName(cdrTable)) {
+    throw new UsageError(`--cdr-table ${printable(cdrTable)}: give a table as db.table, or a Parquet dataset as parquet.\`/path\``);
+  }
   const engine = `spark ${spark.version}`;
   const report: FeatureStageReport = { engine, master, bundles: [], skipped: [], sparkMs: 0, durationMs: 0 };
 
@@ -55,7 +59,7 @@ export async function runFeatureStage(
   const plans: FeatureWeekPlan[] = [];
   for (const folder of choice.chosen) {
     try {
-      plans.push(await planFeatureWeek(folder));
+      plans.push(await planFeatureWeek(folder, cdrTable));
     } catch (e) {
       report.bundles.push(failed(folder, null, e));
     }
@@ -88,7 +92,7 @@ export async function runFeatureStage(
       tables: [toSparkModel("features/feat_member_contact.sql"), toSparkModel("features/feat_member_handset.sql")],
       filesPerTable: config.spark.filesPerTable,
       weeks: plans.map((p) => ({
-        week: p.week, out: join(work, p.week), weekStart: p.weekStart, weekEnd: p.weekEnd,
+        week: p.week, out: join(work, p.week), weekStart: p.weekStart, weekEnd: p.weekEnd, table: p.table,
         files: p.files.map((f) => ({ label: f.label, path: resolve(f.path), header: f.header, encoding: f.encoding, delimiter: f.delimiter })),
       })),
     }));
@@ -146,6 +150,15 @@ async function submit(sparkSubmit: string, master: string, config: Config, planF
   await new Promise((done) => file.end(done));
   // a failed week is reported by its stats.json; another exit code means the job itself broke
   if (code !== 0 && code !== 1) throw new BundleError(`the Spark job stopped (exit ${code}); its log is ${logFile}`);
+}
+
+/**
+ * A table the job may read the records from: a catalog name (`cdr`, `db.cdr`, Hive's or any
+ * catalog's), or a file dataset as Spark SQL names one (parquet.`/data/cdr`). It is placed in the
+ * job's SQL, so nothing else passes: no quote, space or semicolon outside the path's backticks.
+ */
+function isTableName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$/.test(name) || /^(parquet|orc)\.`[^`\u0000-\u001f]+`$/.test(name);
 }
 
 function failed(folder: string, week: string | null, e: unknown): FeatureStageReport["bundles"][number] {

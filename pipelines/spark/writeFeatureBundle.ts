@@ -33,7 +33,8 @@ export async function writeFeatureBundle(
   if (!existsSync(join(sparkOut, "stats.json"))) throw new BundleError(`${plan.label}: the Spark job wrote nothing for this week; see its log`);
   const stats = JSON.parse(readFileSync(join(sparkOut, "stats.json"), "utf8")) as SparkWeekStats;
   if (stats.failed) throw new BundleError(`${plan.label}: the Spark job failed on this week (${stats.failed}); see the job's log`);
-  for (const file of plan.files) {
+  const sources = plan.table === null ? plan.files : [{ label: plan.table, rows: stats.files[0]?.records ?? 0 }];
+  for (const file of sources) {
     const read = stats.files.find((f) => f.path === file.label);
     if (!read || read.records !== file.rows) {
       throw new BundleError(
@@ -72,7 +73,7 @@ export async function writeFeatureBundle(
     source: {
       engine,
       manifest_sha256: plan.manifestSha,
-      cdr: plan.files.map((file) => {
+      cdr: sources.map((file) => {
         const read = stats.files.find((f) => f.path === file.label)!;
         return { path: file.label, rows: file.rows, malformed: read.malformed, refused: read.refused, duplicates: read.duplicates };
       }),
