@@ -58,38 +58,28 @@ function checkFiles(required: readonly string[], spanning: readonly string[]) {
   };
 }
 
-const extractFields = {
-    contract: z.literal(1),
-    // not in the contract's example: a raw bundle may say so, a feature bundle must (below)
-    kind: z.literal("extract").optional(),
-    week: z.string().refine(isIsoWeek, "not an ISO week YYYY-Www"),
-    generated_at: generatedAt,
-    encoding: z.enum(["utf-8", "gbk"]),
-    delimiter: z.enum([",", "|"]),
-    files: z.array(z.object({ table: z.enum(TABLE_NAMES), path: filePath, rows: rowCount })).min(1),
-};
+const SNAPSHOT_TABLES = TABLE_NAMES.filter((t) => t !== "cdr");
+
+const extractManifest = z.object({
+  contract: z.literal(1),
+  // not in the contract's example: a raw bundle may say so, a feature bundle must (below)
+  kind: z.literal("extract").optional(),
+  week: z.string().refine(isIsoWeek, "not an ISO week YYYY-Www"),
+  generated_at: generatedAt,
+  encoding: z.enum(["utf-8", "gbk"]),
+  delimiter: z.enum([",", "|"]),
+  files: z.array(z.object({ table: z.enum(TABLE_NAMES), path: filePath, rows: rowCount })).min(1),
+});
+
+/** An extract bundle's manifest (extract-contract.md). */
+export const manifestSchema = extractManifest.superRefine(checkFiles(REQUIRED_TABLES, ["cdr"]));
 
 /**
  * The manifest of an extract whose usage records are read from a table instead of its files
  * (`churnwatch features --cdr-table`): the snapshot files are required, CDR files are not.
  */
-export const snapshotManifestSchema = z.object(extractFields).superRefine(checkFiles(TABLE_NAMES.filter((t) => t !== "cdr"), ["cdr"]));
+export const snapshotManifestSchema = extractManifest.superRefine(checkFiles(SNAPSHOT_TABLES, ["cdr"]));
 
-/** An extract bundle's manifest (extract-contract.md). */
-export const manifestSchema = z
-  .object({
-    contract: z.literal(1),
-    // not in the contract's example: a raw bundle may say so, a feature bundle must (below)
-    kind: z.literal("extract").optional(),
-    week: z.string().refine(isIsoWeek, "not an ISO week YYYY-Www"),
-    generated_at: generatedAt,
-    encoding: z.enum(["utf-8", "gbk"]),
-    delimiter: z.enum([",", "|"]),
-    files: z.array(z.object({ table: z.enum(TABLE_NAMES), path: filePath, rows: rowCount })).min(1),
-  })
-  .superRefine(checkFiles(REQUIRED_TABLES, ["cdr"]));
-
-const SNAPSHOT_TABLES = TABLE_NAMES.filter((t) => t !== "cdr");
 
 /**
  * A feature bundle's manifest (README, "Feature bundles"): the extract bundle's snapshot files as
