@@ -113,6 +113,8 @@ export async function loadBundle(
       current = null;
     }
     scanning = scanInLoadOrder(files, manifest, label, report);
+    // a failed pass must not go unhandled while DuckDB reads: it is awaited below and by each read
+    scanning.catch(() => {});
     if (!overlap) {
       await scanning;
       for (const file of files) file.header = file.scan!.header;
@@ -140,8 +142,6 @@ export async function loadBundle(
       week_end: `${addDays(weekStart(manifest.week), 7)} 00:00:00`,
     };
     const loadedFiles: Array<{ planned: PlannedFile; loaded: LoadedFile }> = [];
-    // a failed scan must not go unhandled while DuckDB reads; it is awaited below and by each read
-    scanning.catch(() => {});
     for (const table of TABLE_NAMES.filter((t) => t !== "cdr" || manifest.kind !== "features")) {
       const spec = contractTables[table];
       const groups = groupByHeader(files.filter((f) => f.table === table));
