@@ -82,6 +82,8 @@ export async function runFeatureStage(
         // a malformed record is only seen when every column is parsed
         "spark.sql.csv.parser.columnPruning.enabled": "false",
         "spark.ui.enabled": "false",
+        // Spark makes its (empty) table warehouse in the current folder unless told where
+        "spark.sql.warehouse.dir": join(work, "spark-warehouse"),
         // Spark 4 reads only the UTF charsets unless told: GBK extracts are GB18030 (Java's charset)
         "spark.sql.legacy.javaCharsets": "true",
         ...Object.fromEntries(config.spark.conf.map((c) => [c.slice(0, c.indexOf("=")), c.slice(c.indexOf("=") + 1)])),
