@@ -68,7 +68,8 @@ export async function runFeatureStage(
   if (plans.length === 0) return finish(report, started);
 
   mkdirSync(out, { recursive: true });
-  const work = join(out, `.spark-work-${process.pid}`);
+  // absolute: on a cluster a relative path would be the job user's home on the cluster file system
+  const work = resolve(out, `.spark-work-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
