@@ -11,10 +11,7 @@ export async function computeWeekFeatures(conn: DuckDBConnection, week: string):
   for (const table of ["feat_member_contact", "feat_member_handset", "feature_weeks"]) {
     await sql.exec(conn, `delete from ${table} where week = $week`, { week });
   }
-  await sql.run(conn, "features/feat_week_rollup.sql", { week });
   await sql.run(conn, "features/feat_member_contact.sql", { week });
   await sql.run(conn, "features/feat_member_handset.sql", { week });
   await sql.run(conn, "features/feature_weeks.sql", { week, source: "raw_cdr", computed_at: new Date().toISOString().replace("T", " ").slice(0, 23) });
-  // the roll-up is the size of the week's distinct contacts: free it now
-  await sql.exec(conn, "drop table if exists feat_week_rollup");
 }

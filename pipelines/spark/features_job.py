@@ -76,7 +76,7 @@ def read_table(spark, table, week, columns):
 def staged(spark, frame, path):
     """
     The frame written once as Parquet and read back: the checked records feed the counts, the
-    duplicate test and the roll-up, and the roll-up both feature tables. Spark's cache would keep
+    duplicate test and both feature queries. Spark's cache would keep
     them in the driver's memory and, evicted, read and check the CSV again; Parquet on the job's
     own folder is read by column and costs one write.
     """
@@ -135,13 +135,12 @@ def run_week(spark, plan, week):
             .withColumn("occurrence", F.when(F.col("repeated"), F.row_number().over(order)).otherwise(F.lit(1)))
         duplicates = {r["index"]: r["n"] for r in ranked.where("occurrence > 1")
                       .groupBy(F.col("filename.index").alias("index")).agg(F.count("*").alias("n")).collect()}
-        valid = ranked.where("occurrence = 1").drop("repeated", "occurrence")
+        # both feature queries read the records: the window runs once
+        valid = staged(spark, ranked.where("occurrence = 1").drop("repeated", "occurrence"), f"{week['out']}/_staged/kept")
     steps.done("duplicates")
     valid.drop("reject", "filename").withColumn("week", F.lit(week["week"])).createOrReplaceTempView("raw_cdr")
 
     args = {"week": week["week"]}
-    rollup = staged(spark, spark.sql(plan["rollup"]["sql"], args=args), f"{week['out']}/_staged/rollup")
-    rollup.createOrReplaceTempView(plan["rollup"]["name"])
     written = {}
     for table in plan["tables"]:
         rows = spark.sql(table["sql"], args=args)

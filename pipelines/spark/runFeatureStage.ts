@@ -91,7 +91,6 @@ export async function runFeatureStage(
       },
       cdrColumns: contractTables.cdr.columns,
       check: toSparkModel("raw/check_cdr.sql"),
-      rollup: toSparkModel("features/feat_week_rollup.sql"),
       tables: [toSparkModel("features/feat_member_contact.sql"), toSparkModel("features/feat_member_handset.sql")],
       filesPerTable: config.spark.filesPerTable,
       weeks: plans.map((p) => ({
