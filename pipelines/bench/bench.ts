@@ -31,18 +31,20 @@
  * under --dir for the next run: the city takes ~25 min to generate and load).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measureChild, type PhaseResult } from "./measureChild.ts";
 import { best, cdrFiles, mb, peakText, ratioText, splitWarehouseSize } from "./benchFigures.ts";
 import { generatorDefaults } from "../generate/generatorDefaults.ts";
+import { benchSpark } from "./benchSpark.ts";
 
 const { values } = parseArgs({
   options: {
     "cdr-rows": { type: "string", default: "10000000" },
     keep: { type: "boolean", default: false },
     dir: { type: "string", default: ".tmp/bench" },
-    only: { type: "string", default: "ingest,cold,warm,score,dashboard,memory,size" },
+    only: { type: "string", default: "ingest,spark,cold,warm,score,dashboard,memory,size" },
     rounds: { type: "string", default: "2" },
     "run-groups": { type: "string", default: "800" },
     "run-weeks": { type: "string", default: "8" },
@@ -108,13 +110,18 @@ function configFile(name: string, config: object): string {
   return path;
 }
 
-// ── ingest: loading alone and with features, against read_csv ───────────────────────────────────
-async function benchIngest(): Promise<void> {
+/** The one-week bundle of --cdr-rows records the ingest and Spark sections time. */
+async function ingestWeek(): Promise<string> {
   // Members × mean CDR per member ≈ the wanted rows; the generator's mean group has ~40 members.
   const cdrPerMember = generatorDefaults.options.cdrPerMember;
   const groups = Math.max(1, Math.round(cdrRows / cdrPerMember / 40));
-  const root = await dataset("ingest-week", { groups, weeks: 1, startWeek: "2026-W45", cdrPerMember });
-  const bundle = bundlesOf(root)[0];
+  return dataset("ingest-week", { groups, weeks: 1, startWeek: "2026-W45", cdrPerMember });
+}
+
+// ── ingest: loading alone and with features, against read_csv ───────────────────────────────────
+async function benchIngest(): Promise<void> {
+  // Members × mean CDR per member ≈ the wanted rows; the generator's mean group has ~40 members.
+  const bundle = bundlesOf(await ingestWeek())[0];
   const files = cdrFiles(bundle);
   const runs: { ingest: Array<PhaseResult & { features: number }>; plain: PhaseResult[] } = { ingest: [], plain: [] };
   for (let i = 0; i < rounds; i++) {
@@ -375,11 +382,23 @@ async function section<T>(name: string, fn: () => Promise<T>): Promise<T | null>
   }
 }
 
+/** The commit measured, and whether pipelines/ had uncommitted changes when the bench started. */
+function revision(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "pipelines"], { encoding: "utf8" }).trim();
+    return `commit ${head}${dirty ? ` + ${dirty.split("\n").length} changed file(s) under pipelines/` : ""}`;
+  } catch {
+    return "commit unknown";
+  }
+}
+
 const stamp = () => new Date().toISOString().slice(0, 16).replace("T", " ");
 mkdirSync(work, { recursive: true });
 const only = new Set(values.only!.split(","));
-line("bench", `${stamp()} UTC; rounds ${rounds}; data under ${work}`);
+line("bench", `${stamp()} UTC; rounds ${rounds}; data under ${work}; ${revision()}`);
 if (only.has("ingest")) await section("ingest", benchIngest);
+if (only.has("spark")) await section("spark", async () => benchSpark(bundlesOf(await ingestWeek())[0], join(work, "spark"), line));
 if (only.has("cold")) await section("cold", benchCold);
 if (only.has("warm")) await section("warm", benchWarm);
 if (["score", "dashboard", "memory", "size"].some((x) => only.has(x))) {
