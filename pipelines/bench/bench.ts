@@ -6,6 +6,9 @@
  * column types given: `read_csv` of the CDR files into a table (plus, for cold, one aggregation).
  *   ingest    — a --cdr-rows CDR week: loading with the week's features (`churnwatch ingest`, whole),
  *               loading alone (that minus the features step the ingest logs), against read_csv;
+ *   spark     — the same week's feature stage on Spark local[2] (`churnwatch features --engine spark`)
+ *               against DuckDB's (`ingest` of the extract), and `ingest` of the feature bundle
+ *               (benchSpark.ts; skipped, saying why, where Spark is not installed);
  *   cold      — a multi-week run (--run-groups, --run-weeks, --run-cdr-per-member): raw bundles →
  *               every week scored (`ingest` root + `score --all`) against read_csv of all its CDR
  *               files plus one per-member aggregation (stored; the streamed variant is printed too);
@@ -23,7 +26,7 @@
  *   memory    — last: the city's last week scored again with DuckDB's memory limit at --low-memory
  *               (1GB): finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`.
  * A section that fails prints FAILED and why; the others still run (exit status 1).
- * Options: --only ingest,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
+ * Options: --only ingest,spark,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
  * size load the city first when it is not kept, printing its figures too); --rounds N (alternations,
  * default 2); --cdr-rows N (ingest week, default 10,000,000); --run-groups N (800), --run-weeks K
  * (8), --run-cdr-per-member N (40: ≈ 1.4 M rows a week); --city-groups N (5,000), --city-weeks K
@@ -120,7 +123,6 @@ async function ingestWeek(): Promise<string> {
 
 // ── ingest: loading alone and with features, against read_csv ───────────────────────────────────
 async function benchIngest(): Promise<void> {
-  // Members × mean CDR per member ≈ the wanted rows; the generator's mean group has ~40 members.
   const bundle = bundlesOf(await ingestWeek())[0];
   const files = cdrFiles(bundle);
   const runs: { ingest: Array<PhaseResult & { features: number }>; plain: PhaseResult[] } = { ingest: [], plain: [] };
