@@ -12,9 +12,10 @@ export function findSparkSubmit(): { path: string; version: string } | { path: n
     if (existsSync(path)) return { path, version: sparkVersion(path) };
     return { path: null, why: `SPARK_HOME is set but ${path} does not exist` };
   }
-  const probe = spawnSync(process.env.CHURNWATCH_PYTHON ?? "python3",
+  const python = process.env.CHURNWATCH_PYTHON ?? "python3";
+  const probe = spawnSync(python,
     ["-c", "import os, pyspark; print(os.path.dirname(pyspark.__file__)); print(pyspark.__version__)"], { encoding: "utf8" });
-  if (probe.error) return { path: null, why: "python3 is not installed" };
+  if (probe.error) return { path: null, why: `${python} is not installed` };
   if (probe.status !== 0) return { path: null, why: "pyspark is not installed (pip install pyspark==4.3.0; Java 17 is needed too)" };
   const [dir, version] = probe.stdout.trim().split("\n");
   const path = join(dir, "bin", "spark-submit");
