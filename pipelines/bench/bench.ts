@@ -23,8 +23,9 @@
  *   size      — the city warehouse's size per week with every week's raw CDR (after CHECKPOINT), and
  *               after `churnwatch run` with rawCdrRetentionWeeks 1 prunes it, in place (nothing
  *               after the ingest reads raw CDR; a later --keep run prints these figures again);
- *   memory    — last: the city's last week scored again with DuckDB's memory limit at --low-memory
- *               (1GB): finishes or fails, its peak RSS and how much it spilled to `<db>.tmp`.
+ *   memory    — last: the city's last week scored again, and loaded into a new warehouse, with
+ *               DuckDB's memory limit at --low-memory (1GB): each finishes or fails, its peak RSS
+ *               and how much it spilled to `<db>.tmp`.
  * A section that fails prints FAILED and why; the others still run (exit status 1).
  * Options: --only ingest,spark,cold,warm,score,dashboard,memory,size (default all; dashboard, memory and
  * size load the city first when it is not kept, printing its figures too); --rounds N (alternations,
@@ -325,12 +326,24 @@ async function benchLowMemory(city: City): Promise<void> {
   const limit = values["low-memory"]!;
   const config = configFile("low-memory", { warehouse: { memoryLimit: limit } });
   const week = city.weeks.at(-1)!;
+  const spilled = (r: PhaseResult, dir: string) =>
+    `finished in ${s(r.seconds)}, peak RSS ${r.peakRssMb} MB, spilled up to ${r.watchedPeakMb.toLocaleString("en")} MB to ${dir}`;
   const spill = `${city.db}.tmp`; // DuckDB's default temp_directory for a database file
   try {
     const r = await churnwatch(city.db, ["score", "--week", week, "--config", config], { watchDir: spill });
-    line(`memory: score --week ${week}, memoryLimit ${limit}`, `finished in ${s(r.seconds)}, peak RSS ${r.peakRssMb} MB, spilled up to ${r.watchedPeakMb.toLocaleString("en")} MB to ${spill}`);
+    line(`memory: score --week ${week}, memoryLimit ${limit}`, spilled(r, spill));
   } catch (e) {
     line(`memory: score --week ${week}, memoryLimit ${limit}`, `FAILED (${(e as Error).message})`);
+  }
+  // the heaviest command: the last city week's ingest, into a new warehouse
+  const db = freshDb("low-memory");
+  try {
+    const r = await churnwatch(db, ["ingest", join(city.root, week), "--config", config], { watchDir: `${db}.tmp` });
+    line(`memory: ingest of week ${week}, memoryLimit ${limit}`, spilled(r, `${db}.tmp`));
+  } catch (e) {
+    line(`memory: ingest of week ${week}, memoryLimit ${limit}`, `FAILED (${(e as Error).message})`);
+  } finally {
+    freshDb("low-memory");
   }
 }
 
