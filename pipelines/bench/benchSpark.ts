@@ -1,45 +1,18 @@
 /**
  * The Spark figures of `npm run bench` (issue 16): the feature stage of one week on Spark local[2]
  * against DuckDB's on the same bundle, and what the server then pays to load the feature bundle.
- * Each is the real command line (`churnwatch features`, `churnwatch ingest`) in its own process,
- * timed from outside, its peak RSS by GNU time (for Spark: the JVM's, Spark's process tree largest).
+ * Each is the real command line (`churnwatch features`, `churnwatch ingest`) in its own process, as
+ * every bench phase (measureChild): peak RSS by GNU time, for Spark the JVM's (its largest process).
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { findSparkSubmit } from "../spark/findSparkSubmit.ts";
+import { measureChild } from "./measureChild.ts";
 
-const CLI = fileURLToPath(new URL("../bin/churnwatch.js", import.meta.url));
-const GNU_TIME = "/usr/bin/time";
-
-interface Timed {
-  seconds: number;
-  peakRssMb: number;
-  stdout: string;
-}
-
-/** One command line, timed, its peak RSS taken by GNU time when the machine has it. */
-function timed(args: string[]): Promise<Timed> {
-  const scratch = mkdtempSync(join(tmpdir(), "cw-bench-spark-"));
-  const timeFile = join(scratch, "time.txt");
-  const node = [process.execPath, CLI, ...args];
-  const [command, ...rest] = existsSync(GNU_TIME) ? [GNU_TIME, "-f", "%M", "-o", timeFile, ...node] : node;
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, rest, { stdio: ["ignore", "pipe", "ignore"] });
-    let stdout = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const peakKb = existsSync(timeFile) ? Number(readFileSync(timeFile, "utf8").trim().split("\n").pop()) : 0;
-      rmSync(scratch, { recursive: true, force: true });
-      if (code !== 0) reject(new Error(`churnwatch ${args[0]} exited ${code}`));
-      else resolve({ seconds, peakRssMb: Math.round(peakKb / 1024), stdout });
-    });
-  });
+/** One churnwatch command line in its own process, timed as every bench phase is; its --json report. */
+async function timed(argv: string[]): Promise<{ seconds: number; peakRssMb: number; report: any }> {
+  const result = await measureChild("cli", { argv: [...argv, "--json"] });
+  return { seconds: result.seconds, peakRssMb: result.peakRssMb, report: JSON.parse(result.stdout) };
 }
 
 function folderBytes(dir: string): number {
@@ -62,10 +35,10 @@ export async function benchSpark(bundle: string, work: string, line: (label: str
   rmSync(work, { recursive: true, force: true });
   const out = join(work, "feature-bundles");
   const week = bundle.split(/[\\/]/).filter(Boolean).pop()!;
-  const sparkRun = await timed(["features", "--engine", "spark", bundle, "--out", out, "--json"]);
-  const report = JSON.parse(sparkRun.stdout).features as { sparkMs: number; bundles: Array<{ records: number }> };
-  const duckdb = await timed(["ingest", bundle, "--db", join(work, "extract.duckdb"), "--json"]);
-  const fromFeatures = await timed(["ingest", join(out, week), "--db", join(work, "features.duckdb"), "--json"]);
+  const sparkRun = await timed(["features", "--engine", "spark", bundle, "--out", out]);
+  const report = sparkRun.report.features as { sparkMs: number; bundles: Array<{ records: number }> };
+  const duckdb = await timed(["ingest", bundle, "--db", join(work, "extract.duckdb")]);
+  const fromFeatures = await timed(["ingest", join(out, week), "--db", join(work, "features.duckdb")]);
   const records = report.bundles[0].records;
   line("spark: records of the week", records.toLocaleString("en"));
   line(`spark ${spark.version} local[2]: features command`, `${sparkRun.seconds.toFixed(1)} s (Spark job ${(report.sparkMs / 1000).toFixed(1)} s, JVM start included), peak RSS ${sparkRun.peakRssMb} MB`);
