@@ -1,12 +1,11 @@
-import { existsSync, readdirSync, statSync, mkdirSync } from "node:fs";
-import { join, basename } from "node:path";
+import { existsSync, statSync, mkdirSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/configSchema.ts";
 import { UsageError } from "../lib/errors.ts";
 import { printable } from "../lib/printable.ts";
 import { sql } from "../db/sql.ts";
 import { loadBundle, type BundleReport } from "./loadBundle.ts";
-import { MANIFEST_FILE, readManifest } from "./readManifest.ts";
+import { manifestOrNull } from "./readManifest.ts";
 import { chooseDeliveries } from "./chooseDeliveries.ts";
 import { listBundleFolders } from "./listBundleFolders.ts";
 import { tempCopyDirs } from "./tempCopyDirs.ts";
@@ -63,13 +62,4 @@ export async function ingestPath(
   }
   report.durationMs = Date.now() - started;
   return report;
-}
-
-/** The folder's manifest, or null when it cannot be read (the folder then fails on its own, naming why). */
-export function manifestOrNull(folder: string) {
-  try {
-    return readManifest(folder, basename(folder)).manifest;
-  } catch {
-    return null;
-  }
 }

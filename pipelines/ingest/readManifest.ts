@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { z } from "zod";
 import { BundleError } from "../lib/errors.ts";
 import { isIsoWeek } from "../lib/isoWeek.ts";
@@ -157,4 +157,13 @@ export function readManifest(bundleDir: string, label: string, options: { cdrFro
     throw new BundleError(`${where}: does not follow ${contract}: ${printable(issues.join("; "))}`);
   }
   return { manifest: parsed.data, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
+/** A folder's manifest, or null when it cannot be read (the folder then fails on its own, naming why). */
+export function manifestOrNull(folder: string): Manifest | null {
+  try {
+    return readManifest(folder, basename(folder)).manifest;
+  } catch {
+    return null;
+  }
 }

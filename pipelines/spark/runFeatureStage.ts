@@ -9,7 +9,7 @@ import { errorKind } from "../lib/errorKind.ts";
 import { printable } from "../lib/printable.ts";
 import { listBundleFolders } from "../ingest/listBundleFolders.ts";
 import { chooseDeliveries } from "../ingest/chooseDeliveries.ts";
-import { manifestOrNull } from "../ingest/ingestPath.ts";
+import { manifestOrNull } from "../ingest/readManifest.ts";
 import { contractTables } from "../ingest/contractTables.ts";
 import { findSparkSubmit } from "./findSparkSubmit.ts";
 import { planFeatureWeek, type FeatureWeekPlan } from "./planFeatureWeek.ts";

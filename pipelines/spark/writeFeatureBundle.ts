@@ -13,7 +13,6 @@ export interface SparkWeekStats {
   week: string;
   failed?: string;
   files: Array<{ path: string; records: number; malformed: number; refused: Record<string, number>; duplicates: number }>;
-  tables: Record<string, number>;
   seconds: number;
 }
 
