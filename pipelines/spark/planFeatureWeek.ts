@@ -34,9 +34,11 @@ export async function planFeatureWeek(folder: string, cdrTable: string | null = 
   const label = printable(basename(folder));
   const { manifest, sha256 } = readManifest(folder, label, { cdrFromTable: cdrTable !== null });
   if (manifest.kind === "features") throw new BundleError(`${label}: already a feature bundle; give the extract bundle it came from`);
+  const paths = new Map<string, string>();
   for (const entry of manifest.files) {
     const path = resolveBundleFile(folder, entry.path, label);
     if (!statSync(path).isFile()) throw new BundleError(`${label}/${printable(entry.path)}: not a file`);
+    paths.set(entry.path, path);
   }
   if (cdrTable !== null && manifest.files.some((f) => f.table === "cdr")) {
     throw new BundleError(`${label}/manifest.json: lists CDR files, and --cdr-table names a table for them: give one or the other`);
@@ -44,7 +46,7 @@ export async function planFeatureWeek(folder: string, cdrTable: string | null = 
   const cdr = manifest.files.filter((f) => f.table === "cdr");
   const files: FeatureWeekPlan["files"] = [];
   for (const entry of cdr) {
-    const path = resolveBundleFile(folder, entry.path, label);
+    const path = paths.get(entry.path)!;
     const where = `${label}/${printable(entry.path)}`;
     let header: string[];
     try {
