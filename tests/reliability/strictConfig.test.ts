@@ -54,12 +54,19 @@ describe("configuration: unknown keys are refused at every level", () => {
 });
 
 describe("configuration: values are validated before they reach DuckDB", () => {
-  it.each(["1TB; SET threads=1", "80%", "0GB", "lots", ""])("refuses memoryLimit %j with a clear message", (memoryLimit) => {
-    expect(() => loadConfig(writeConfig({ warehouse: { memoryLimit } }))).toThrow(/warehouse\.memoryLimit: a size like "3GB" or "512MiB"/);
-  });
+  const sizeKeys = ["memoryLimit", "checkpointThreshold"] as const;
 
-  it.each(["3GB", "512 MiB", "1.5GB", "3gb"])("accepts memoryLimit %j", (memoryLimit) => {
-    expect(loadConfig(writeConfig({ warehouse: { memoryLimit } })).config.warehouse.memoryLimit).toBe(memoryLimit);
+  it.each(sizeKeys.flatMap((key) => ["1TB; SET threads=1", "80%", "0GB", "lots", ""].map((size) => [key, size])))(
+    "refuses %s %j with a clear message",
+    (key, size) => {
+      expect(() => loadConfig(writeConfig({ warehouse: { [key]: size } }))).toThrow(
+        new RegExp(`warehouse\\.${key}: a size like "3GB" or "512MiB"`),
+      );
+    },
+  );
+
+  it.each(sizeKeys.flatMap((key) => ["3GB", "512 MiB", "1.5GB", "3gb"].map((size) => [key, size])))("accepts %s %j", (key, size) => {
+    expect(loadConfig(writeConfig({ warehouse: { [key]: size } })).config.warehouse[key as (typeof sizeKeys)[number]]).toBe(size);
   });
 
   it("exits 2 from the command line, naming the key, with no 'unexpected failure'", async () => {
