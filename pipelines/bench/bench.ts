@@ -42,6 +42,7 @@ import { measureChild, type PhaseResult } from "./measureChild.ts";
 import { best, cdrFiles, mb, peakText, ratioText, splitWarehouseSize } from "./benchFigures.ts";
 import { generatorDefaults } from "../generate/generatorDefaults.ts";
 import { benchSpark } from "./benchSpark.ts";
+import { configSchema } from "../config/configSchema.ts";
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +63,8 @@ const work = resolve(values.dir!);
 const cdrRows = Number(values["cdr-rows"]);
 const rounds = Math.max(1, Number(values.rounds));
 const RSS_TARGET_MB = 3072;
-const MEMORY_LIMIT = "3GB"; // warehouse.memoryLimit's default: what the yardsticks get too
+// warehouse.memoryLimit's default: the yardsticks get the same budget as churnwatch
+const MEMORY_LIMIT = configSchema.parse({}).warehouse.memoryLimit;
 
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(58)} ${value}\n`);

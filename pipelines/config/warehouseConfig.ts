@@ -11,8 +11,13 @@ const duckdbSize = z
 /** DuckDB resources: sized for a 2-core, 24 GB machine loading a 40 M-row week. */
 export const warehouseConfig = z
   .object({
-    /** DuckDB memory_limit; it spills to temp files past this, so peak RSS stays near it. */
-    memoryLimit: duckdbSize.default("3GB"),
+    /**
+     * DuckDB memory_limit; it spills to temp files past this. The process holds more than DuckDB
+     * counts (Node, the CSV reader's buffers, freed memory the allocator keeps): a city week's
+     * load peaked 0.5-0.9 GB above the limit. 2GB keeps every command within the 3 GB a command
+     * may use at city scale (measured: loading a city week 2.6 GB, scoring it 2.4 GB).
+     */
+    memoryLimit: duckdbSize.default("2GB"),
     /**
      * DuckDB checkpoint_threshold: committed changes are folded into the database file once its
      * write-ahead log outgrows this, and always when a command closes the warehouse. DuckDB's own

@@ -30,7 +30,7 @@ describe("stale weeks", () => {
       expect(other.hash).not.toBe(loaded.hash);
       expect(await listStaleWeeks(conn, other)).toEqual(fx.weeks);
       // settings that do not decide results (memory, exports, backtest) leave the scores current
-      const unrelated = testConfig({ warehouse: { memoryLimit: "2GB" }, export: { dueWorkingDays: { A: 1 } }, backtest: { horizonWeeks: 4 } });
+      const unrelated = testConfig({ warehouse: { memoryLimit: "1GB" }, export: { dueWorkingDays: { A: 1 } }, backtest: { horizonWeeks: 4 } });
       expect(await listStaleWeeks(conn, unrelated)).toEqual([]);
       const stored = await conn.runAndReadAll("select distinct config_hash from group_scores");
       expect(stored.getRows()).toEqual([[loaded.hash]]);
