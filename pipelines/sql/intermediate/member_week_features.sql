@@ -11,7 +11,8 @@ with members as (
     select * from stg_members
 ),
 
-contacts as (
+-- read twice (usage, forwarding) rather than held: the week's contacts are a city's 12 M rows
+contacts as not materialized (
     select * from feat_member_contact where week = $week
 ),
 
