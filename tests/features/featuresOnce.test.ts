@@ -5,6 +5,7 @@ import { generate } from "../../pipelines/generate/generate.ts";
 import { ingestPath } from "../../pipelines/ingest/ingestPath.ts";
 import { scoreWeeks } from "../../pipelines/score/scoreWeeks.ts";
 import { pruneRawCdr } from "../../pipelines/features/pruneRawCdr.ts";
+import { clearWeekFeatures } from "../../pipelines/features/clearWeekFeatures.ts";
 import { sql } from "../../pipelines/db/sql.ts";
 import { loadConfig, configHash } from "../../pipelines/config/loadConfig.ts";
 import { configSchema } from "../../pipelines/config/configSchema.ts";
@@ -55,7 +56,7 @@ describe("features are computed once, when a bundle is loaded", () => {
     });
   });
 
-  it("stores each loaded week's contact ties and handsets, in the bundle's transaction", async () => {
+  it("stores each loaded week's contact ties and handsets when its bundle is loaded", async () => {
     await withTestWarehouse(stored, async (conn) => {
       const booked = await sql.query<{ week: string; contact_rows: number }>(conn, "select week, contact_rows::integer as contact_rows from feature_weeks order by week");
       expect(booked.map((b) => b.week)).toEqual(weeks);
@@ -81,6 +82,26 @@ describe("features are computed once, when a bundle is loaded", () => {
       // every week scored again from its stored features alone
       await sql.exec(conn, "delete from score_runs");
       await scoreWeeks(conn, weeks, { config, hash: configHash(config) });
+      const after = await published(conn);
+      expect(differing(before, after)).toEqual([]);
+      expect(after.length).toBe(before.length);
+    });
+  });
+
+  // An extract's features are computed in their own transaction, right after the bundle's commits.
+  it("a week stopped between its load and its features keeps its records through a prune, and scoring computes them", async () => {
+    const prune = configSchema.parse({ warehouse: { rawCdrRetentionWeeks: 1 } });
+    await withTestWarehouse(fromRaw, async (conn) => {
+      const before = await published(conn);
+      const [stopped] = weeks;
+      await clearWeekFeatures(conn, stopped); // what the bundle's commit leaves until its features commit
+      await pruneRawCdr(conn, prune);
+      const kept = await sql.query<{ week: string }>(conn, "select distinct week from raw_cdr order by week");
+      expect(kept.map((k) => k.week)).toEqual([stopped, weeks.at(-1)]);
+      await sql.exec(conn, "delete from score_runs");
+      await scoreWeeks(conn, weeks, loaded);
+      const booked = await sql.query<{ week: string }>(conn, "select week from feature_weeks where week = $week", { week: stopped });
+      expect(booked).toHaveLength(1);
       const after = await published(conn);
       expect(differing(before, after)).toEqual([]);
       expect(after.length).toBe(before.length);
