@@ -1,8 +1,8 @@
 -- Reads:  pub_group_week (when each week was scored, and with which configuration, is in meta.json).
 -- Grain:  one row per scored week.
 -- Why:    the overview's headline figures. Every figure is a sum of what pub_group_week publishes
---         per group (its revenue, members active and lost: int_group_sizes' definitions), so the
---         overview adds up to the groups listed in the exports.
+--         per group (its revenue, members active and lost, as the publish stage defines them), so
+--         the overview adds up to the groups listed in the exports.
 with
 groups as (
     select * from pub_group_week
