@@ -15,7 +15,8 @@ export const warehouseConfig = z
      * DuckDB memory_limit; it spills to temp files past this. The process holds more than DuckDB
      * counts (Node, the CSV reader's buffers, freed memory the allocator keeps): a city week's
      * load peaked 0.5-0.9 GB above the limit. 2GB keeps every command within the 3 GB a command
-     * may use at city scale (measured: loading a city week 2.6 GB, scoring it 2.4 GB).
+     * may use at city scale (measured: loading a city week 2.4-2.8 GB, `score --all` of 7 city
+     * weeks 2.7 GB, a week's score 2.2 GB).
      */
     memoryLimit: duckdbSize.default("2GB"),
     /**
