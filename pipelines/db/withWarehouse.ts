@@ -26,6 +26,7 @@ export async function withWarehouse<T>(
   const settings: Record<string, string> = {
     memory_limit: options.warehouse.memoryLimit,
     checkpoint_threshold: options.warehouse.checkpointThreshold,
+    max_vacuum_tasks: String(options.warehouse.maxVacuumTasks),
     // The loader maps each CSV record to its line through insertion order.
     preserve_insertion_order: "true",
   };
