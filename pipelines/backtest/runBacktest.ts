@@ -4,6 +4,7 @@ import type { LoadedConfig } from "../config/loadConfig.ts";
 import type { BacktestConfig } from "../config/backtestConfig.ts";
 import { sql } from "../db/sql.ts";
 import { backtestSubjects } from "./backtestSubjects.ts";
+import { beijingTime } from "../lib/beijingTime.ts";
 import { listScoredWeeks } from "./listScoredWeeks.ts";
 
 export interface BacktestOptions {
@@ -63,7 +64,6 @@ const CLEAN_UP = [
   "drop view if exists bt_churn_labels",
   "drop table if exists bt_weeks",
 ] as const;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 interface WeekRow {
   week: string;
@@ -90,7 +90,7 @@ export async function runBacktest(
   };
   const scored = await listScoredWeeks(conn);
   const runId = randomUUID();
-  const runAt = new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().replace("T", " ").slice(0, 23);
+  const runAt = beijingTime(new Date(), true);
   const params = {
     run_id: runId,
     run_at: runAt,

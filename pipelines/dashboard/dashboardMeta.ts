@@ -1,13 +1,7 @@
 import type { DashboardQuery } from "./dashboardWarehouse.ts";
 import type { ScoredConfig } from "./scoredConfig.ts";
 import { signalNames } from "./signalNames.ts";
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** A moment as Beijing time (北京时间, UTC+8, no daylight saving), "YYYY-MM-DD HH:MM:SS". */
-export function beijingTime(date: Date): string {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().replace("T", " ").slice(0, 19);
-}
+import { beijingTime } from "../lib/beijingTime.ts";
 
 /**
  * What every page needs first: the scored weeks (scored_at in Beijing time, as score_runs keeps

@@ -2,12 +2,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
 import { warehousePath } from "../db/warehousePath.ts";
 import { BundleError } from "../lib/errors.ts";
+import { beijingTime } from "../lib/beijingTime.ts";
 import { pseudonymizer } from "../privacy/pseudonymizer.ts";
 import { readWeekStatus, type WeekStatus } from "./readWeekStatus.ts";
 import { scoreParams } from "./scoreParams.ts";
 import type { StageContext } from "./weekStages.ts";
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * What every stage of a week's scoring is given: the week, every configuration value as a named
@@ -21,7 +20,7 @@ export async function weekContext(
 ): Promise<StageContext & { status: WeekStatus; scoredAt: string }> {
   const status = (await readWeekStatus(conn, loaded)).find((s) => s.week === week);
   if (!status) throw new BundleError(`week ${week} is not loaded: ingest its bundle first`);
-  const scoredAt = new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().replace("T", " ").slice(0, 23);
+  const scoredAt = beijingTime(new Date(), true);
   const pseudonym = pseudonymizer(loaded.config, await warehousePath(conn));
   const params = {
     ...scoreParams(loaded.config),
