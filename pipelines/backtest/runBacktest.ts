@@ -3,8 +3,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { LoadedConfig } from "../config/loadConfig.ts";
 import type { BacktestConfig } from "../config/backtestConfig.ts";
 import { sql } from "../db/sql.ts";
-import { backtestSubjects } from "./backtestSubjects.ts";
 import { beijingTime } from "../lib/beijingTime.ts";
+import { backtestSubjects } from "./backtestSubjects.ts";
 import { listScoredWeeks } from "./listScoredWeeks.ts";
 
 export interface BacktestOptions {
