@@ -1,4 +1,3 @@
-import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { BundleError } from "../lib/errors.ts";
 import { printable } from "../lib/printable.ts";
@@ -34,12 +33,8 @@ export async function planFeatureWeek(folder: string, cdrTable: string | null = 
   const label = printable(basename(folder));
   const { manifest, sha256 } = readManifest(folder, label, { cdrFromTable: cdrTable !== null });
   if (manifest.kind === "features") throw new BundleError(`${label}: already a feature bundle; give the extract bundle it came from`);
-  const paths = new Map<string, string>();
-  for (const entry of manifest.files) {
-    const path = resolveBundleFile(folder, entry.path, label);
-    if (!statSync(path).isFile()) throw new BundleError(`${label}/${printable(entry.path)}: not a file`);
-    paths.set(entry.path, path);
-  }
+  // every file confined (and a regular file) before any is read; each resolved once
+  const paths = new Map(manifest.files.map((entry) => [entry.path, resolveBundleFile(folder, entry.path, label)]));
   if (cdrTable !== null && manifest.files.some((f) => f.table === "cdr")) {
     throw new BundleError(`${label}/manifest.json: lists CDR files, and --cdr-table names a table for them: give one or the other`);
   }
