@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sql } from "../db/sql.ts";
+import { utcTime } from "../lib/utcTime.ts";
 import { clearWeekFeatures } from "./clearWeekFeatures.ts";
 
 /**
@@ -11,5 +12,5 @@ export async function computeWeekFeatures(conn: DuckDBConnection, week: string):
   await clearWeekFeatures(conn, week);
   await sql.run(conn, "features/feat_member_contact.sql", { week });
   await sql.run(conn, "features/feat_member_handset.sql", { week });
-  await sql.run(conn, "features/feature_weeks.sql", { week, source: "raw_cdr", computed_at: new Date().toISOString().replace("T", " ").slice(0, 23) });
+  await sql.run(conn, "features/feature_weeks.sql", { week, source: "raw_cdr", computed_at: utcTime(new Date(), true) });
 }

@@ -2,6 +2,7 @@ import { listValue, type DuckDBConnection } from "@duckdb/node-api";
 import { BundleError } from "../lib/errors.ts";
 import { errorKind } from "../lib/errorKind.ts";
 import { sql } from "../db/sql.ts";
+import { utcTime } from "../lib/utcTime.ts";
 import { FEATURE_TABLES, type FeatureTable } from "../ingest/featureTables.ts";
 
 /** One Parquet file of a feature bundle, as its manifest lists it. */
@@ -55,7 +56,7 @@ export async function loadFeatureFiles(
       `insert into ${table} (${columns}) select ${columns} from read_parquet($paths)`, { paths })).rowsChanged;
   }
   await sql.run(conn, "features/feature_weeks.sql", {
-    week, source: "feature_bundle", computed_at: new Date().toISOString().replace("T", " ").slice(0, 23),
+    week, source: "feature_bundle", computed_at: utcTime(new Date(), true),
   });
   return loaded;
 }

@@ -1,3 +1,5 @@
+import { utcTime } from "./utcTime.ts";
+
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /**
@@ -6,5 +8,5 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
  * dashboard's "generated at" keep, whatever zone the machine is set to.
  */
 export function beijingTime(date: Date, withMs = false): string {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).toISOString().replace("T", " ").slice(0, withMs ? 23 : 19);
+  return utcTime(new Date(date.getTime() + BEIJING_OFFSET_MS), withMs);
 }
