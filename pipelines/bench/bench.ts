@@ -63,8 +63,10 @@ const work = resolve(values.dir!);
 const cdrRows = Number(values["cdr-rows"]);
 const rounds = Math.max(1, Number(values.rounds));
 const RSS_TARGET_MB = 3072;
-// warehouse.memoryLimit's default: the yardsticks get the same budget as churnwatch
-const MEMORY_LIMIT = configSchema.parse({}).warehouse.memoryLimit;
+// The warehouse defaults: a kept warehouse built under others is built again (they shape its
+// files, e.g. maxVacuumTasks); memoryLimit is also the yardsticks' budget, the same as churnwatch's.
+const WAREHOUSE = configSchema.parse({}).warehouse;
+const MEMORY_LIMIT = WAREHOUSE.memoryLimit;
 
 function line(label: string, value: string): void {
   process.stdout.write(`${label.padEnd(58)} ${value}\n`);
@@ -204,7 +206,7 @@ async function benchWarm(): Promise<void> {
   // and checkpoints pays 0.7 s more at this size (measured).
   const base = join(work, "warm-base.duckdb");
   const stamp = `${base}.params`;
-  const params = JSON.stringify({ bundles: bundles.slice(0, -1), setup: "weekly job", data: readFileSync(join(root, "bench-params.json"), "utf8") });
+  const params = JSON.stringify({ bundles: bundles.slice(0, -1), setup: "weekly job", warehouse: WAREHOUSE, data: readFileSync(join(root, "bench-params.json"), "utf8") });
   if (!existsSync(base) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== params) {
     const db = freshDb("warm-base");
     const setup = await measureChild("cliSequence", {
@@ -266,7 +268,8 @@ async function cityWarehouse(): Promise<City> {
   const stamp = join(work, "city.duckdb.params");
   const loadFile = join(work, "city.duckdb.load.json");
   const bundles = bundlesOf(root);
-  if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== JSON.stringify(params) || !existsSync(loadFile)) {
+  const built = JSON.stringify({ ...params, warehouse: WAREHOUSE });
+  if (!existsSync(db) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== built || !existsSync(loadFile)) {
     rmSync(stamp, { force: true });
     rmSync(join(work, "city.duckdb.size.json"), { force: true });
     const printed: Array<[string, string]> = [];
@@ -275,7 +278,7 @@ async function cityWarehouse(): Promise<City> {
       line(label, value);
     });
     writeFileSync(loadFile, JSON.stringify({ at: new Date().toISOString().slice(0, 16).replace("T", " "), lines: printed }));
-    writeFileSync(stamp, JSON.stringify(params));
+    writeFileSync(stamp, built);
   } else {
     const saved = JSON.parse(readFileSync(loadFile, "utf8")) as { at: string; lines: Array<[string, string]> };
     line("city: warehouse", `reused (--keep), loaded ${saved.at} UTC; the figures of that load:`);
