@@ -43,43 +43,66 @@ history as (
         on current_handsets.group_id = features.group_id and current_handsets.msisdn = features.msisdn
 ),
 
+-- the weeks whose records name a handset; a run is a stretch of these weeks with one handset
 handset_weeks as (
-    select
-        *,
-        case when imei_latest is distinct from lag(imei_latest) over (partition by group_id, msisdn order by week)
-            then 1 else 0 end as starts_run
-    from history
-    where imei_latest is not null
+    select * from history where imei_latest is not null
 ),
 
-runs as (
+-- the last week before the current run and its handset (null when the member has had one handset
+-- all along). Runs are found by two aggregates rather than window functions over every member's
+-- weeks: lag and a running sum cost more than the rest of the model together (measured).
+changes as (
     select
-        *,
-        sum(starts_run) over (partition by group_id, msisdn order by week rows between unbounded preceding and current row) as run
+        handset_weeks.group_id,
+        handset_weeks.msisdn,
+        max(handset_weeks.week) filter (where handset_weeks.imei_latest <> current_handsets.imei_latest) as changed_week,
+        arg_max(handset_weeks.imei_latest, handset_weeks.week)
+            filter (where handset_weeks.imei_latest <> current_handsets.imei_latest) as previous_imei
     from handset_weeks
+    join current_handsets
+        on current_handsets.group_id = handset_weeks.group_id and current_handsets.msisdn = handset_weeks.msisdn
+    group by handset_weeks.group_id, handset_weeks.msisdn
 ),
 
-run_summary as (
+-- each week against the change: in the current run (after it), or up to it
+weeks_by_change as (
+    select
+        handset_weeks.*,
+        changes.changed_week,
+        changes.previous_imei,
+        changes.changed_week is null or handset_weeks.week > changes.changed_week as in_current_run
+    from handset_weeks
+    join changes on changes.group_id = handset_weeks.group_id and changes.msisdn = handset_weeks.msisdn
+),
+
+-- the current run, and where the previous run began: after the last week before the change with
+-- yet another handset
+runs as (
     select
         group_id,
         msisdn,
-        run,
-        any_value(imei_latest) as imei,
-        min(week) as first_week,
-        max(weeks_back) as first_weeks_back,
-        count(*) as weeks,
-        sum(imei_latest_days) as days,
-        max(run) over (partition by group_id, msisdn) as last_run
-    from runs
-    group by group_id, msisdn, run
+        any_value(previous_imei) as previous_imei,
+        min(week) filter (where in_current_run) as first_week,
+        max(weeks_back) filter (where in_current_run) as first_weeks_back,
+        sum(imei_latest_days) filter (where in_current_run) as days,
+        max(week) filter (where week < changed_week and imei_latest <> previous_imei) as before_previous_run,
+        list(week) filter (where week <= changed_week) as weeks_to_change
+    from weeks_by_change
+    group by group_id, msisdn
 ),
 
 current_run as (
-    select * from run_summary where run = last_run
+    select group_id, msisdn, first_week, first_weeks_back, days from runs
 ),
 
 previous_run as (
-    select * from run_summary where run = last_run - 1
+    select
+        group_id,
+        msisdn,
+        previous_imei as imei,
+        len(list_filter(weeks_to_change, week -> before_previous_run is null or week > before_previous_run)) as weeks
+    from runs
+    where previous_imei is not null
 ),
 
 -- the member's usual minutes in the weeks before the current handset appeared
