@@ -11,6 +11,13 @@ describe("handset_change", () => {
   fx.usage(lateInWeek, "2026-W40", { imei: imeiOf(HANDSETS.single, 3) })
     .usage(lateInWeek, "2026-W45", { nextImei: imeiOf(HANDSETS.single, 4), switchDay: 3 }, "2026-W45")
     .usage(lateInWeek, "2026-W46", { imei: imeiOf(HANDSETS.single, 4) });
+  // Runs of handsets, not handsets: the old one is the run just before the new one.
+  const [backToFirst, third] = fx.crowd("G2", 2);
+  fx.usage(backToFirst, "2026-W40", { imei: imeiOf(HANDSETS.single, 5) })
+    .usage(backToFirst, "2026-W42", { imei: imeiOf(HANDSETS.single, 6) }, "2026-W45");
+  fx.usage(third, "2026-W40", { imei: imeiOf(HANDSETS.single, 7) })
+    .usage(third, "2026-W42", { imei: imeiOf(HANDSETS.single, 8) })
+    .usage(third, "2026-W46", { imei: imeiOf(HANDSETS.single, 9) });
   let r: Scored;
   beforeAll(async () => { r = await scoreFixture(fx); });
 
@@ -25,6 +32,15 @@ describe("handset_change", () => {
   it("waits until the new handset has been used for several days", () => {
     expect(r.member("2026-W45", lateInWeek, "handset_change")).toBeUndefined(); // two days so far
     expect(r.member("2026-W46", lateInWeek, "handset_change")).toMatchObject({ severity: 1 });
+  });
+
+  it("counts only the last run of the old handset, and a handset taken back as new", () => {
+    // W40-41 the first handset, W42-45 a second, W46 the first again: new since W46, old for 4 weeks
+    expect(r.member("2026-W46", backToFirst, "handset_change")).toMatchObject({ severity: 1 });
+    expect(r.member("2026-W46", backToFirst, "handset_change")!.detail).toMatchObject({ since_week: "2026-W46", old_handset_weeks: 4 });
+    // W40-41, W42-45, then a third handset in W46: the old one is the second, for its 4 weeks
+    expect(r.member("2026-W46", third, "handset_change")!.detail).toMatchObject({ since_week: "2026-W46", old_handset_weeks: 4 });
+    expect(r.member("2026-W42", third, "handset_change")).toBeUndefined(); // the first served 2 weeks
   });
 
   it("stays quiet when the old handset served less than a month", () => {
