@@ -13,12 +13,21 @@ export const warehouseConfig = z
   .object({
     /**
      * DuckDB memory_limit; it spills to temp files past this. The process holds more than DuckDB
-     * counts (Node, the CSV reader's buffers, freed memory the allocator keeps): a city week's
-     * load peaked 0.5-0.9 GB above the limit. 2GB keeps every command within the 3 GB a command
-     * may use at city scale (measured: loading a city week 2.4-2.8 GB, `score --all` of 7 city
-     * weeks 2.7 GB, a week's score 2.2 GB).
+     * counts (Node, the CSV reader's buffers, freed memory the allocator keeps): under 2GB a city
+     * week's load peaked up to 1 GB above the limit, hence loadMemoryLimit. 2GB keeps every command
+     * within the 3 GB a command may use at city scale (measured: `score --all` of 7 city weeks
+     * 2.4-2.7 GB, a week's score 2.2 GB).
      */
     memoryLimit: duckdbSize.default("2GB"),
+    /**
+     * DuckDB memory_limit while bundles load (the rest of the command gets memoryLimit back; a
+     * value at or above memoryLimit changes nothing). Loading streams the files through: it gains
+     * no speed from more memory, but the allocator keeps what DuckDB's threads took and freed, so
+     * under 2GB a city week's load peaked at 2.2-3.0 GB. Measured on the same 38 M-row week, each
+     * in its own process: 2GB 112.9 and 100.9 s, peak 2.53 and 2.17 GB; 1GB 107.9 and 102.9 s,
+     * peak 1.48 and 1.30 GB. A 9.8 M-row week loads alike under either (1.2-1.35 GB, 22-28 s).
+     */
+    loadMemoryLimit: duckdbSize.default("1GB"),
     /**
      * DuckDB checkpoint_threshold: committed changes are folded into the database file once its
      * write-ahead log outgrows this, and always when a command closes the warehouse. DuckDB's own
