@@ -4,7 +4,6 @@ import type { Config } from "../config/configSchema.ts";
 import { UsageError } from "../lib/errors.ts";
 import { printable } from "../lib/printable.ts";
 import { sql } from "../db/sql.ts";
-import { withLoadMemoryLimit } from "../db/withLoadMemoryLimit.ts";
 import { loadBundle, type BundleReport } from "./loadBundle.ts";
 import { manifestOrNull } from "./readManifest.ts";
 import { chooseDeliveries } from "./chooseDeliveries.ts";
@@ -56,13 +55,11 @@ export async function ingestPath(
     report.skipped.push(skip);
     log(`${skip.bundle}: skipped, ${skip.reason}`);
   }
-  await withLoadMemoryLimit(conn, config.warehouse, async () => {
-    for (const folder of choice.chosen) {
-      const result = await loadBundle(conn, folder, config, log, options.tempDir);
-      report.bundles.push(result);
-      log(`${result.bundle}: ${result.outcome}${result.message ? ` — ${result.message}` : ""} (${(result.durationMs / 1000).toFixed(1)} s)`);
-    }
-  });
+  for (const folder of choice.chosen) {
+    const result = await loadBundle(conn, folder, config, log, options.tempDir);
+    report.bundles.push(result);
+    log(`${result.bundle}: ${result.outcome}${result.message ? ` — ${result.message}` : ""} (${(result.durationMs / 1000).toFixed(1)} s)`);
+  }
   report.durationMs = Date.now() - started;
   return report;
 }

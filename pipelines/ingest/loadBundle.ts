@@ -17,6 +17,7 @@ import { collectRawLines } from "./collectRawLines.ts";
 import { SourceFault } from "./sourceFault.ts";
 import { tempCopyDirs } from "./tempCopyDirs.ts";
 import { sql } from "../db/sql.ts";
+import { lowerMemoryForLoad } from "../db/lowerMemoryForLoad.ts";
 import { computeWeekFeatures } from "../features/computeWeekFeatures.ts";
 import { clearWeekFeatures } from "../features/clearWeekFeatures.ts";
 import { loadFeatureFiles, type FeatureFile } from "../features/loadFeatureFiles.ts";
@@ -80,6 +81,7 @@ export async function loadBundle(
   };
   const temp = tempCopyDirs.create(tempRoot);
   let inTransaction = false;
+  let restoreMemory = async () => {};
   let current: PlannedFile | null = null; // the file being read, for faults that do not name one
   let scanning: Promise<void> | null = null; // the Node pass, which may outlive a failed read
   try {
@@ -130,6 +132,7 @@ export async function loadBundle(
 
     log(`${label}: loading week ${manifest.week}${previous ? " (replacing the earlier delivery)" : ""}`);
     await sql.script(conn, "raw/value_shapes.sql"); // the check models' shape tests
+    restoreMemory = await lowerMemoryForLoad(conn, config.warehouse);
     await sql.exec(conn, "begin transaction");
     inTransaction = true;
     for (const table of TABLE_NAMES) {
@@ -228,6 +231,7 @@ export async function loadBundle(
     await recordRun(conn, report, started);
     await sql.exec(conn, "commit");
     inTransaction = false;
+    await restoreMemory();
     if (manifest.kind !== "features") {
       const featuresStarted = performance.now();
       try {
@@ -248,6 +252,7 @@ export async function loadBundle(
     await recordRun(conn, report, started);
     return report;
   } finally {
+    await restoreMemory();
     // a bundle that failed while its files were still being read lets the pass end before the next
     if (scanning) await scanning.catch(() => {});
     rmSync(temp, { recursive: true, force: true });
