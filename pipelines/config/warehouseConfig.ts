@@ -24,9 +24,10 @@ export const warehouseConfig = z
      * (aggregated from the stored records right after) and the rest of the command get memoryLimit
      * back, and a value at or above memoryLimit changes nothing. Loading streams the files through:
      * it gains no speed from more memory, but the allocator keeps what DuckDB's threads took and
-     * freed, so under 2GB a city week's load peaked at 2.2-3.0 GB, at the end of the load. Measured on the same 38 M-row week, each
-     * in its own process: 2GB 112.9 and 100.9 s, peak 2.53 and 2.17 GB; 1GB 107.9 and 102.9 s,
-     * peak 1.48 and 1.30 GB. A 9.8 M-row week loads alike under either (1.2-1.35 GB, 22-28 s).
+     * freed, so under 2GB a city week's load peaked at 2.2-3.0 GB, at the end of the load.
+     * Measured on the same 38 M-row week, each in its own process: 2GB 112.9 and 100.9 s, peak
+     * 2.53 and 2.17 GB; 1GB 107.9 and 102.9 s, peak 1.48 and 1.30 GB. A 9.8 M-row week loads alike
+     * under either (1.2-1.35 GB, 22-28 s).
      */
     loadMemoryLimit: duckdbSize.default("1GB"),
     /**

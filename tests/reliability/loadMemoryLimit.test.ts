@@ -16,7 +16,10 @@ import { rows, tempDir, testConfig, withTestWarehouse } from "../helpers/warehou
 describe("the memory limit while bundles load", () => {
   const root = tempDir("cw-loadmem-");
   const config = testConfig({ warehouse: { memoryLimit: "512MB", loadMemoryLimit: "128MB" } });
-  /** DuckDB's memory_limit now, in bytes (it reports it in MiB, rounded). */
+  /**
+   * DuckDB's memory_limit now, in bytes (it reports it in MiB, rounded). Only the helper and the
+   * state an ingest leaves are observable: one connection cannot be queried while it loads.
+   */
   const limitNow = async (conn: DuckDBConnection) => {
     const [{ shown }] = await rows(conn, "select current_setting('memory_limit') as shown");
     return sizeBytes(String(shown));
@@ -49,7 +52,7 @@ describe("the memory limit while bundles load", () => {
     }, higher);
   });
 
-  it("loads every bundle under it and leaves the warehouse at memoryLimit for scoring", async () => {
+  it("loads every bundle, then leaves the warehouse at memoryLimit for scoring", async () => {
     await withTestWarehouse(join(root, "d.duckdb"), async (conn) => {
       const report = await ingestPath(conn, join(root, "extracts"), config, { tempDir: join(root, ".tmp") });
       expect(report.bundles.map((b) => b.outcome)).toEqual(["loaded", "loaded"]);
